@@ -1,0 +1,14 @@
+package io.github.commgate.comm;
+
+import java.nio.file.Path;
+
+/**
+ * What a communicator knows about the rank it runs in.
+ *
+ * @param scratchDirectory owner-only directory that the launcher creates for this run and
+ *                         removes afterwards, whatever happens to the workers
+ * @param maxBytes         the largest tensor of the plan, so buffers are sized once
+ */
+public record RankContext(int rank, int worldSize, int localRank, Path scratchDirectory,
+                          long maxBytes, Rendezvous rendezvous) {
+}
