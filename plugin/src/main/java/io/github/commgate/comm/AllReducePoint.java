@@ -1,7 +1,5 @@
 package io.github.commgate.comm;
 
-import io.github.commgate.plan.DType;
-
 /**
  * One point of a sweep: an all-reduce of a {@code (sequenceLength, hiddenSize)} tensor, measured
  * as {@code warmups} untimed and {@code trials} timed rounds of {@code cycles} all-reduces each

@@ -1,4 +1,4 @@
-package io.github.commgate.plan;
+package io.github.commgate.comm;
 
 import java.util.Arrays;
 import java.util.Locale;

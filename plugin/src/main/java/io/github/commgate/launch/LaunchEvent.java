@@ -1,0 +1,30 @@
+package io.github.commgate.launch;
+
+import io.github.commgate.result.RankPointResult;
+
+/** What the launcher's one loop reacts to: news from the coordinator and from the processes. */
+sealed interface LaunchEvent {
+
+    record RankConnected(int rank) implements LaunchEvent {
+    }
+
+    record PointReported(RankPointResult result) implements LaunchEvent {
+    }
+
+    record RankFailed(int rank, String message, String detail) implements LaunchEvent {
+    }
+
+    record RankFinished(int rank) implements LaunchEvent {
+    }
+
+    /** The connection of a rank ended before it said it had finished. */
+    record RankDisconnected(int rank, String why) implements LaunchEvent {
+    }
+
+    record RankExited(int rank, int exitCode) implements LaunchEvent {
+    }
+
+    /** A connection that did not prove the run's token, or spoke out of turn. */
+    record ProtocolViolation(String what) implements LaunchEvent {
+    }
+}

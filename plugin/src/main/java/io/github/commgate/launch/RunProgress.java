@@ -1,0 +1,89 @@
+package io.github.commgate.launch;
+
+import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.result.PointResult;
+import io.github.commgate.result.RankPointResult;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/** The launcher's bookkeeping: who connected, finished and exited, and which points are complete. */
+final class RunProgress {
+
+    private final BenchmarkPlan plan;
+    private final Set<Integer> connected = new HashSet<>();
+    private final Set<Integer> finished = new HashSet<>();
+    private final Set<Integer> exited = new HashSet<>();
+    private final Map<String, List<RankPointResult>> pending = new HashMap<>();
+    private final List<PointResult> results = new ArrayList<>();
+    private long firstStartMillis = Long.MAX_VALUE;
+
+    RunProgress(BenchmarkPlan plan) {
+        this.plan = plan;
+    }
+
+    /** Records a connection; returns how many ranks have connected. */
+    int connected(int rank) {
+        connected.add(rank);
+        return connected.size();
+    }
+
+    boolean isConnected(int rank) {
+        return connected.contains(rank);
+    }
+
+    /** Records one rank's report; returns the combined point once every rank has reported it. */
+    PointResult report(RankPointResult result) {
+        firstStartMillis = Math.min(firstStartMillis, result.startedAtEpochMillis());
+        String key = result.communicator() + "@" + result.sequenceLength();
+        List<RankPointResult> ranks = pending.computeIfAbsent(key, k -> new ArrayList<>());
+        ranks.add(result);
+        if (ranks.size() < plan.worldSize()) {
+            return null;
+        }
+        pending.remove(key);
+        PointResult point = PointResult.combine(ranks, plan.hiddenSize(), plan.point(result.sequenceLength()).bytes());
+        results.add(point);
+        return point;
+    }
+
+    void finished(int rank) {
+        finished.add(rank);
+    }
+
+    boolean hasFinished(int rank) {
+        return finished.contains(rank);
+    }
+
+    void exited(int rank) {
+        exited.add(rank);
+    }
+
+    boolean allExited() {
+        return exited.size() == plan.worldSize();
+    }
+
+    List<Integer> unfinishedRanks() {
+        return IntStream.range(0, plan.worldSize()).filter(r -> !finished.contains(r)).boxed().toList();
+    }
+
+    int completedPoints() {
+        return results.size();
+    }
+
+    int totalPoints() {
+        return plan.points().size();
+    }
+
+    List<PointResult> results() {
+        return List.copyOf(results);
+    }
+
+    long firstStartMillis() {
+        return firstStartMillis;
+    }
+}

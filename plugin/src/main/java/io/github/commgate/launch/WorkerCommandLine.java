@@ -1,0 +1,59 @@
+package io.github.commgate.launch;
+
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The command line and environment of one worker, built in one pure place so that what a
+ * worker receives can be read and tested without forking anything.
+ */
+public final class WorkerCommandLine {
+
+    public static final String MAIN_CLASS = "io.github.commgate.worker.WorkerMain";
+    public static final String COORDINATOR = "COMMGATE_COORDINATOR";
+    public static final String TOKEN = "COMMGATE_TOKEN";
+    public static final String RANK = "COMMGATE_RANK";
+    public static final String WORLD_SIZE = "COMMGATE_WORLD_SIZE";
+    public static final String LOCAL_RANK = "COMMGATE_LOCAL_RANK";
+    public static final String SCRATCH_DIRECTORY = "COMMGATE_SCRATCH_DIR";
+
+    private WorkerCommandLine() {
+    }
+
+    /**
+     * {@code java <user jvmArgs> -XX:ErrorFile=... -cp <classpath> WorkerMain}. The rank is
+     * named in a system property only so that {@code ps} tells the workers apart; the token
+     * travels in the environment, where other users cannot read it.
+     */
+    public static List<String> command(LaunchSettings settings, int rank) {
+        List<String> command = new ArrayList<>();
+        command.add(settings.javaExecutable().toString());
+        command.addAll(settings.jvmArgs());
+        command.add("-XX:ErrorFile=" + settings.logDirectory().resolve("hs_err_rank-" + rank + "_pid%p.log"));
+        command.add("-Dcommgate.rank=" + rank);
+        command.add("-cp");
+        command.add(settings.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.add(MAIN_CLASS);
+        return command;
+    }
+
+    /** The variables a worker needs to join the run, added to the user's own. */
+    public static Map<String, String> environment(LaunchSettings settings, InetSocketAddress coordinator,
+                                                  String token, int rank, int worldSize, Path scratchDirectory) {
+        Map<String, String> environment = new HashMap<>(settings.environment());
+        environment.put(COORDINATOR, coordinator.getAddress().getHostAddress() + ":" + coordinator.getPort());
+        environment.put(TOKEN, token);
+        environment.put(RANK, Integer.toString(rank));
+        environment.put(WORLD_SIZE, Integer.toString(worldSize));
+        // One node: the local rank is the rank, and it picks the GPU.
+        environment.put(LOCAL_RANK, Integer.toString(rank));
+        environment.put(SCRATCH_DIRECTORY, scratchDirectory.toString());
+        return environment;
+    }
+}

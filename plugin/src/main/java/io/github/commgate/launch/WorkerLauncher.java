@@ -1,0 +1,146 @@
+package io.github.commgate.launch;
+
+import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.result.PointResult;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a plan on forked workers: starts the coordinator and one JVM per rank, follows them
+ * through one event loop, and returns every point, or stops every rank at the first failure or
+ * at the timeout. Peers of a dead rank would wait forever, so one failure ends the whole run.
+ */
+public final class WorkerLauncher {
+
+    private static final int LOG_LINES = 15;
+
+    private final LaunchSettings settings;
+    private final ProgressListener progress;
+
+    public WorkerLauncher(LaunchSettings settings, ProgressListener progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** The points in plan order, and when the first one began (epoch millis). */
+    public record Outcome(List<PointResult> points, long firstPointStartedAtMillis) {
+    }
+
+    public Outcome run(BenchmarkPlan plan) throws LaunchException {
+        long startNanos = System.nanoTime();
+        BlockingQueue<LaunchEvent> events = new LinkedBlockingQueue<>();
+        try {
+            Files.createDirectories(settings.logDirectory());
+        } catch (IOException e) {
+            throw new LaunchException("cannot create the log directory " + settings.logDirectory() + ": " + e.getMessage(), e);
+        }
+        try (ScratchDirectory scratch = ScratchDirectory.create();
+             Coordinator coordinator = new Coordinator(plan, events, InetAddress.getLoopbackAddress());
+             WorkerProcesses workers = new WorkerProcesses()) {
+            workers.start(settings, plan.worldSize(), coordinator.address(), coordinator.token(), scratch.path(), events);
+            return follow(plan, events, startNanos);
+        } catch (IOException e) {
+            throw new LaunchException("the run could not be set up: " + e.getMessage(), e);
+        }
+    }
+
+    private Outcome follow(BenchmarkPlan plan, BlockingQueue<LaunchEvent> events, long startNanos) throws LaunchException {
+        RunProgress run = new RunProgress(plan);
+        long deadline = startNanos + settings.timeout().toNanos();
+        while (!run.allExited()) {
+            LaunchEvent event = poll(events, deadline - System.nanoTime());
+            if (event == null) {
+                throw new LaunchException(timeoutMessage(run));
+            }
+            if (event instanceof LaunchEvent.RankConnected connected) {
+                if (run.connected(connected.rank()) == plan.worldSize()) {
+                    progress.ranksConnected((System.nanoTime() - startNanos) / 1e9);
+                }
+            } else if (event instanceof LaunchEvent.PointReported reported) {
+                PointResult complete = run.report(reported.result());
+                if (complete != null) {
+                    progress.pointCompleted(run.completedPoints(), run.totalPoints(), complete);
+                }
+            } else if (event instanceof LaunchEvent.RankFailed failed) {
+                throw new LaunchException(String.format("rank %d failed: %s%s",
+                        failed.rank(), failed.message(), logTail(failed.rank())));
+            } else if (event instanceof LaunchEvent.RankFinished finished) {
+                run.finished(finished.rank());
+            } else if (event instanceof LaunchEvent.RankExited exited) {
+                if (exited.exitCode() != 0 || !run.hasFinished(exited.rank())) {
+                    throw abnormalExit(exited, run, events);
+                }
+                run.exited(exited.rank());
+            } else if (event instanceof LaunchEvent.RankDisconnected gone) {
+                if (!run.hasFinished(gone.rank())) {
+                    // Its exit tells more (the code), and follows at once when the process died.
+                    LaunchEvent next = poll(events, TimeUnit.SECONDS.toNanos(2));
+                    if (next instanceof LaunchEvent.RankExited exited) {
+                        throw abnormalExit(exited, run, events);
+                    }
+                    throw new LaunchException(String.format("rank %d lost its connection to the coordinator (%s)%s",
+                            gone.rank(), gone.why(), logTail(gone.rank())));
+                }
+            }
+            // ProtocolViolation: a stray connection is refused and changes nothing for the run.
+        }
+        if (run.completedPoints() != run.totalPoints()) {
+            throw new LaunchException(String.format("the workers exited after %d of %d points",
+                    run.completedPoints(), run.totalPoints()));
+        }
+        return new Outcome(run.results(), run.firstStartMillis());
+    }
+
+    /** A rank that died may have said why just before; prefer its own words to its exit code. */
+    private LaunchException abnormalExit(LaunchEvent.RankExited exited, RunProgress run, BlockingQueue<LaunchEvent> events) {
+        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        LaunchEvent event;
+        while ((event = poll(events, until - System.nanoTime())) != null) {
+            if (event instanceof LaunchEvent.RankFailed failed) {
+                return new LaunchException(String.format("rank %d failed: %s%s",
+                        failed.rank(), failed.message(), logTail(failed.rank())));
+            }
+        }
+        String when = run.isConnected(exited.rank()) ? "before it finished" : "before it connected to the coordinator";
+        return new LaunchException(String.format("rank %d exited with code %d %s%s",
+                exited.rank(), exited.exitCode(), when, logTail(exited.rank())));
+    }
+
+    private String timeoutMessage(RunProgress run) {
+        StringBuilder message = new StringBuilder(String.format(
+                "the run timed out after %d s (timeout) with %d of %d points measured; every rank was stopped",
+                settings.timeout().toSeconds(), run.completedPoints(), run.totalPoints()));
+        for (int rank : run.unfinishedRanks()) {
+            message.append(String.format("%nrank %d %s", rank,
+                    run.isConnected(rank) ? "had not finished" : "had not connected to the coordinator"));
+            message.append(logTail(rank));
+        }
+        return message.toString();
+    }
+
+    private String logTail(int rank) {
+        Path log = settings.logFile(rank);
+        List<String> lines = LogTail.lastLines(log, LOG_LINES);
+        if (lines.isEmpty()) {
+            return String.format("%n  (%s is empty)", log);
+        }
+        StringBuilder tail = new StringBuilder(String.format("%n  last lines of %s:", log));
+        lines.forEach(line -> tail.append(System.lineSeparator()).append("  | ").append(line));
+        return tail.toString();
+    }
+
+    private static LaunchEvent poll(BlockingQueue<LaunchEvent> events, long nanos) {
+        try {
+            return events.poll(Math.max(nanos, 0), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.commgate.plan;
+
+import io.github.commgate.comm.AllReducePoint;
+import io.github.commgate.comm.Backend;
+import io.github.commgate.comm.DType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The validated, immutable description of one run: which communicators, at which tensor sizes,
+ * measured how. The launcher sends it to every worker, which measures the points in
+ * {@link #points()} order: sizes outer, communicators inner, as vLLM's benchmark does.
+ */
+public record BenchmarkPlan(Backend backend, int worldSize, List<String> communicators,
+                            List<Integer> sequenceLengths, int hiddenSize, DType dtype,
+                            int warmups, int trials, int cycles) {
+
+    public BenchmarkPlan {
+        communicators = List.copyOf(communicators);
+        sequenceLengths = List.copyOf(sequenceLengths);
+    }
+
+    public AllReducePoint point(int sequenceLength) {
+        return new AllReducePoint(sequenceLength, hiddenSize, dtype, warmups, trials, cycles);
+    }
+
+    /** Every (communicator, size) pair in measuring order. */
+    public List<PlannedPoint> points() {
+        List<PlannedPoint> points = new ArrayList<>();
+        for (int sequenceLength : sequenceLengths) {
+            for (String communicator : communicators) {
+                points.add(new PlannedPoint(communicator, point(sequenceLength)));
+            }
+        }
+        return points;
+    }
+
+    /** Bytes of the largest tensor, so communicators size their buffers once. */
+    public long maxBytes() {
+        return sequenceLengths.stream().mapToLong(s -> point(s).bytes()).max().orElse(0);
+    }
+
+    public record PlannedPoint(String communicator, AllReducePoint point) {
+    }
+}

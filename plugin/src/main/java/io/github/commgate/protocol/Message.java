@@ -1,0 +1,64 @@
+package io.github.commgate.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.result.RankPointResult;
+import java.util.List;
+
+/**
+ * The typed messages between the coordinator (in the Maven JVM) and a worker. A worker speaks
+ * first and the coordinator only answers, so each side needs no more than one reader.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Message.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = Message.PlanReply.class, name = "plan"),
+        @JsonSubTypes.Type(value = Message.Barrier.class, name = "barrier"),
+        @JsonSubTypes.Type(value = Message.BarrierRelease.class, name = "barrier-release"),
+        @JsonSubTypes.Type(value = Message.AllGather.class, name = "all-gather"),
+        @JsonSubTypes.Type(value = Message.AllGathered.class, name = "all-gathered"),
+        @JsonSubTypes.Type(value = Message.PointReport.class, name = "point"),
+        @JsonSubTypes.Type(value = Message.WorkerFailure.class, name = "failure"),
+        @JsonSubTypes.Type(value = Message.Finished.class, name = "finished"),
+        @JsonSubTypes.Type(value = Message.Goodbye.class, name = "goodbye"),
+})
+public sealed interface Message {
+
+    /** First message of a worker: who it is, and the run's token as proof it was started by us. */
+    record Hello(int rank, long pid, String token) implements Message {
+    }
+
+    /** The coordinator's answer to a valid hello: what to measure. */
+    record PlanReply(BenchmarkPlan plan) implements Message {
+    }
+
+    /** A rank arrived at barrier number {@code sequence}. */
+    record Barrier(long sequence) implements Message {
+    }
+
+    record BarrierRelease(long sequence) implements Message {
+    }
+
+    /** A rank's blob for all-gather number {@code sequence}. */
+    record AllGather(long sequence, byte[] blob) implements Message {
+    }
+
+    /** Every rank's blob of all-gather number {@code sequence}, indexed by rank. */
+    record AllGathered(long sequence, List<byte[]> blobs) implements Message {
+    }
+
+    record PointReport(RankPointResult result) implements Message {
+    }
+
+    /** The worker gives up: a one-line description, and the details (stack trace) for its log. */
+    record WorkerFailure(String message, String detail) implements Message {
+    }
+
+    /** The worker measured every point and waits for leave to exit. */
+    record Finished() implements Message {
+    }
+
+    record Goodbye() implements Message {
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.commgate.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.commgate.comm.CommunicatorCatalog;
+import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.result.PointResult;
+import io.github.commgate.result.PointStatus;
+import io.github.commgate.result.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.TreeMap;
+
+/**
+ * The benchmark's JSON file. The top-level keys and "results" keyed by sequence length follow
+ * vLLM's --output-json, so scripts written for it keep working; "points" adds what a gate needs:
+ * per point the status, the slowest-rank samples and every rank's raw samples.
+ */
+public final class ResultsJson {
+
+    public static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ResultsJson() {
+    }
+
+    public static ObjectNode toJson(RunResult run, String toolVersion) {
+        BenchmarkPlan plan = run.plan();
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("tool", "commgate " + toolVersion);
+        root.put("started_at", run.startedAt().toString());
+        root.put("backend", plan.backend().label());
+        root.put("world_size", plan.worldSize());
+        root.put("dtype", plan.dtype().label());
+        root.put("hidden_size", plan.hiddenSize());
+        plan.sequenceLengths().forEach(root.putArray("sequence_lengths")::add);
+        plan.communicators().forEach(root.putArray("communicators")::add);
+        root.put("num_warmup", plan.warmups());
+        root.put("num_trials", plan.trials());
+        root.put("cuda_graph_capture_cycles", plan.cycles());
+        ObjectNode environment = root.putObject("environment");
+        new TreeMap<>(run.environment()).forEach(environment::put);
+        root.put("rendezvous_seconds", run.rendezvousSeconds());
+        root.put("total_seconds", run.totalSeconds());
+        ObjectNode results = root.putObject("results");
+        String reference = CommunicatorCatalog.reference(plan.communicators());
+        for (int sequenceLength : plan.sequenceLengths()) {
+            ObjectNode entry = results.putObject(Integer.toString(sequenceLength));
+            ObjectNode timings = entry.putObject("timings");
+            for (String communicator : plan.communicators()) {
+                run.point(communicator, sequenceLength).filter(p -> p.status() == PointStatus.MEASURED)
+                        .ifPresent(p -> timings.put(communicator, p.medianMicros() / 1000.0));
+            }
+            entry.put("speedup_info", BenchmarkTable.fastest(run, sequenceLength, reference));
+        }
+        ArrayNode points = root.putArray("points");
+        run.points().forEach(p -> points.add(point(p)));
+        return root;
+    }
+
+    private static ObjectNode point(PointResult p) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("communicator", p.communicator());
+        node.put("sequence_length", p.sequenceLength());
+        node.put("bytes", p.bytes());
+        node.put("status", p.status().name());
+        if (p.status() == PointStatus.SKIPPED) {
+            node.put("skip_reason", p.skipReason());
+            return node;
+        }
+        if (p.status() == PointStatus.MEASURED) {
+            node.put("median_us", p.medianMicros());
+            node.put("algbw_gbps", p.algorithmBandwidthGBps());
+            node.put("busbw_gbps", p.busBandwidthGBps());
+        }
+        p.mismatches().forEach(node.putArray("mismatches")::add);
+        ArrayNode slowest = node.putArray("samples_us");
+        for (double sample : p.samplesMicros()) {
+            slowest.add(sample);
+        }
+        ArrayNode ranks = node.putArray("rank_samples_us");
+        for (double[] rank : p.rankLatencyMicros()) {
+            ArrayNode samples = ranks.addArray();
+            for (double sample : rank) {
+                samples.add(sample);
+            }
+        }
+        return node;
+    }
+
+    /** Writes through a temporary file and a rename, so a reader never sees half a file. */
+    public static void write(RunResult run, String toolVersion, Path file) throws IOException {
+        Path directory = file.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
+        try {
+            JSON.writeValue(temporary.toFile(), toJson(run, toolVersion));
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

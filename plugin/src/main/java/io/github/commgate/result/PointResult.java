@@ -1,0 +1,77 @@
+package io.github.commgate.result;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One (communicator, size) point of a run across all ranks. Each trial's sample is the slowest
+ * rank's, because an all-reduce is finished only when it is finished everywhere.
+ *
+ * @param rankLatencyMicros per rank, per trial: microseconds per all-reduce
+ * @param mismatches        per rank with a wrong output, one line saying where and how
+ */
+public record PointResult(String communicator, int sequenceLength, int hiddenSize, long bytes,
+                          int worldSize, PointStatus status, String skipReason,
+                          double[][] rankLatencyMicros, List<String> mismatches) {
+
+    public PointResult {
+        mismatches = List.copyOf(mismatches);
+    }
+
+    /** Combines what every rank reported for the same point. */
+    public static PointResult combine(List<RankPointResult> ranks, int hiddenSize, long bytes) {
+        List<RankPointResult> sorted = ranks.stream().sorted(Comparator.comparingInt(RankPointResult::rank)).toList();
+        RankPointResult first = sorted.get(0);
+        int worldSize = sorted.size();
+        for (RankPointResult rank : sorted) {
+            if (rank.isSkipped()) {
+                return new PointResult(first.communicator(), first.sequenceLength(), hiddenSize, bytes,
+                        worldSize, PointStatus.SKIPPED, rank.skipReason(), new double[0][], List.of());
+            }
+        }
+        double[][] latencies = new double[worldSize][];
+        List<String> mismatches = new ArrayList<>();
+        for (RankPointResult rank : sorted) {
+            latencies[rank.rank()] = rank.latencyMicros();
+            if (rank.mismatches() > 0) {
+                mismatches.add(String.format("rank %d: %d wrong elements, first %s",
+                        rank.rank(), rank.mismatches(), rank.firstMismatch()));
+            }
+        }
+        PointStatus status = mismatches.isEmpty() ? PointStatus.MEASURED : PointStatus.INCORRECT;
+        return new PointResult(first.communicator(), first.sequenceLength(), hiddenSize, bytes,
+                worldSize, status, "", latencies, mismatches);
+    }
+
+    /** Per trial, the slowest rank's latency. */
+    public double[] samplesMicros() {
+        if (rankLatencyMicros.length == 0) {
+            return new double[0];
+        }
+        int trials = rankLatencyMicros[0].length;
+        double[] slowest = new double[trials];
+        for (int t = 0; t < trials; t++) {
+            double worst = 0;
+            for (double[] rank : rankLatencyMicros) {
+                worst = Math.max(worst, rank[t]);
+            }
+            slowest[t] = worst;
+        }
+        return slowest;
+    }
+
+    public double medianMicros() {
+        return status == PointStatus.MEASURED ? Statistics.median(samplesMicros()) : Double.NaN;
+    }
+
+    /** Algorithm bandwidth in GB/s (10^9 bytes): tensor bytes over the median time. */
+    public double algorithmBandwidthGBps() {
+        return bytes / (medianMicros() * 1e3);
+    }
+
+    /** Bus bandwidth as nccl-tests defines it for all-reduce: algbw x 2(n-1)/n. */
+    public double busBandwidthGBps() {
+        return algorithmBandwidthGBps() * 2.0 * (worldSize - 1) / worldSize;
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.commgate.worker;
+
+import io.github.commgate.comm.AllReducePoint;
+import io.github.commgate.comm.Communicator;
+import io.github.commgate.comm.PointMeasurement;
+import io.github.commgate.comm.RankContext;
+import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.protocol.Message;
+import io.github.commgate.result.RankPointResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Opens the plan's communicators and measures every point in plan order, with a barrier of all
+ * ranks before each one so that no rank times a point while a peer is still on the last.
+ */
+final class PointLoop {
+
+    private final BenchmarkPlan plan;
+    private final int rank;
+    private final RankContext context;
+    private final CoordinatorLink link;
+
+    PointLoop(BenchmarkPlan plan, int rank, int localRank, Path scratch, CoordinatorLink link) {
+        this.plan = plan;
+        this.rank = rank;
+        this.link = link;
+        this.context = new RankContext(rank, plan.worldSize(), localRank, scratch, plan.maxBytes(), link);
+    }
+
+    void run() throws IOException {
+        Map<String, Communicator> communicators = new LinkedHashMap<>();
+        try {
+            for (String name : plan.communicators()) {
+                communicators.put(name, Backends.open(plan.backend(), name, context));
+            }
+            for (BenchmarkPlan.PlannedPoint planned : plan.points()) {
+                link.send(new Message.PointReport(measure(communicators.get(planned.communicator()), planned.point())));
+            }
+        } finally {
+            for (Communicator communicator : communicators.values()) {
+                communicator.close();
+            }
+        }
+    }
+
+    private RankPointResult measure(Communicator communicator, AllReducePoint point) throws IOException {
+        Optional<String> skip = communicator.skipReason(point);
+        link.barrier();
+        long started = System.currentTimeMillis();
+        if (skip.isPresent()) {
+            return RankPointResult.skipped(rank, communicator.name(), point.sequenceLength(), started, skip.get());
+        }
+        PointMeasurement measured = communicator.measure(point);
+        return new RankPointResult(rank, communicator.name(), point.sequenceLength(), started, null,
+                measured.latencyMicros(), measured.correctness().mismatches(), measured.correctness().firstMismatch());
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.commgate.worker;
+
+import io.github.commgate.launch.WorkerCommandLine;
+import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.protocol.Message;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+/**
+ * Entry point of a forked worker JVM: joins the coordinator named in its environment, asks for
+ * the plan, measures every point, and exits 0; on any failure it tells the coordinator why,
+ * writes the stack trace to its log (stdout), and exits 1.
+ */
+public final class WorkerMain {
+
+    private WorkerMain() {
+    }
+
+    public static void main(String[] args) {
+        String coordinator = required(WorkerCommandLine.COORDINATOR);
+        int rank = Integer.parseInt(required(WorkerCommandLine.RANK));
+        int colon = coordinator.lastIndexOf(':');
+        CoordinatorLink link;
+        try {
+            link = new CoordinatorLink(coordinator.substring(0, colon), Integer.parseInt(coordinator.substring(colon + 1)));
+        } catch (Exception e) {
+            System.err.println("commgate worker rank " + rank + ": cannot reach the coordinator at " + coordinator + ": " + e);
+            System.exit(2);
+            return;
+        }
+        try {
+            link.send(new Message.Hello(rank, ProcessHandle.current().pid(), required(WorkerCommandLine.TOKEN)));
+            BenchmarkPlan plan = link.expect(Message.PlanReply.class).plan();
+            Path scratch = Path.of(required(WorkerCommandLine.SCRATCH_DIRECTORY));
+            int localRank = Integer.parseInt(required(WorkerCommandLine.LOCAL_RANK));
+            new PointLoop(plan, rank, localRank, scratch, link).run();
+            link.finish();
+            link.close();
+            System.exit(0);
+        } catch (Throwable failure) {
+            failure.printStackTrace(System.out);
+            System.out.flush();
+            try {
+                link.send(new Message.WorkerFailure(describe(failure), stackTrace(failure)));
+                link.close();
+            } catch (Exception ignored) {
+                // The coordinator is gone as well; the exit code and the log still tell.
+            }
+            System.exit(1);
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.toString() : failure.getClass().getSimpleName() + ": " + message;
+    }
+
+    private static String stackTrace(Throwable failure) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static String required(String variable) {
+        String value = System.getenv(variable);
+        if (value == null || value.isEmpty()) {
+            System.err.println("commgate worker: " + variable + " is not set; workers are started by the commgate plugin, not by hand");
+            System.exit(2);
+        }
+        return value;
+    }
+}

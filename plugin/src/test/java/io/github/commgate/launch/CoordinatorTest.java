@@ -1,0 +1,136 @@
+package io.github.commgate.launch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.commgate.comm.Backend;
+import io.github.commgate.comm.DType;
+import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.protocol.Message;
+import io.github.commgate.protocol.MessageChannel;
+import io.github.commgate.result.RankPointResult;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CoordinatorTest {
+
+    private final BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot"), List.of(1),
+            8192, DType.BF16, 1, 2, 3);
+    private final BlockingQueue<LaunchEvent> events = new LinkedBlockingQueue<>();
+    private Coordinator coordinator;
+
+    @BeforeEach
+    void start() throws IOException {
+        coordinator = new Coordinator(plan, events, InetAddress.getLoopbackAddress());
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        coordinator.close();
+    }
+
+    private MessageChannel connect() throws IOException {
+        return new MessageChannel(new Socket(coordinator.address().getAddress(), coordinator.address().getPort()));
+    }
+
+    private MessageChannel join(int rank) throws IOException {
+        MessageChannel channel = connect();
+        channel.send(new Message.Hello(rank, 100 + rank, coordinator.token()));
+        assertEquals(plan, assertInstanceOf(Message.PlanReply.class, channel.receive()).plan());
+        return channel;
+    }
+
+    private LaunchEvent nextEvent() throws InterruptedException {
+        LaunchEvent event = events.poll(5, TimeUnit.SECONDS);
+        if (event == null) {
+            throw new AssertionError("no event within 5 s");
+        }
+        return event;
+    }
+
+    @Test
+    void bindsLoopbackWithARandomToken() {
+        assertEquals(InetAddress.getLoopbackAddress(), coordinator.address().getAddress());
+        assertEquals(48, coordinator.token().length());
+    }
+
+    @Test
+    void aPeerWithoutTheTokenIsRefusedAndNeverGetsThePlan() throws Exception {
+        try (MessageChannel stranger = connect()) {
+            stranger.send(new Message.Hello(0, 1, "guess"));
+            assertThrows(EOFException.class, stranger::receive);
+        }
+        assertEquals(new LaunchEvent.ProtocolViolation("refused a connection that did not present the run's token"), nextEvent());
+    }
+
+    @Test
+    void aSecondConnectionForTheSameRankIsRefused() throws Exception {
+        try (MessageChannel first = join(0); MessageChannel second = connect()) {
+            assertEquals(new LaunchEvent.RankConnected(0), nextEvent());
+            second.send(new Message.Hello(0, 2, coordinator.token()));
+            assertThrows(EOFException.class, second::receive);
+            assertEquals(new LaunchEvent.ProtocolViolation("refused a second or out-of-range rank 0"), nextEvent());
+        }
+    }
+
+    @Test
+    void barrierReleasesOnlyWhenEveryRankHasArrived() throws Exception {
+        try (MessageChannel rank0 = join(0); MessageChannel rank1 = join(1)) {
+            rank0.send(new Message.Barrier(0));
+            Thread.sleep(200);
+            rank1.send(new Message.Barrier(0));
+            assertEquals(new Message.BarrierRelease(0), rank0.receive());
+            assertEquals(new Message.BarrierRelease(0), rank1.receive());
+        }
+    }
+
+    @Test
+    void allGatherReturnsEveryBlobInRankOrder() throws Exception {
+        try (MessageChannel rank0 = join(0); MessageChannel rank1 = join(1)) {
+            rank1.send(new Message.AllGather(0, new byte[] {1, 1}));
+            rank0.send(new Message.AllGather(0, new byte[] {0}));
+            for (MessageChannel channel : List.of(rank0, rank1)) {
+                Message.AllGathered gathered = assertInstanceOf(Message.AllGathered.class, channel.receive());
+                assertArrayEquals(new byte[] {0}, gathered.blobs().get(0));
+                assertArrayEquals(new byte[] {1, 1}, gathered.blobs().get(1));
+            }
+        }
+    }
+
+    @Test
+    void resultsFailuresAndFinishingBecomeEvents() throws Exception {
+        try (MessageChannel rank0 = join(0)) {
+            assertEquals(new LaunchEvent.RankConnected(0), nextEvent());
+            RankPointResult sent = new RankPointResult(0, "shm-oneshot", 1, 42, null, new double[] {1.5, 2.5}, 3, "element 7");
+            rank0.send(new Message.PointReport(sent));
+            RankPointResult received = assertInstanceOf(LaunchEvent.PointReported.class, nextEvent()).result();
+            assertArrayEquals(sent.latencyMicros(), received.latencyMicros());
+            assertEquals(List.of(0, 1, 42L, 3L, "element 7"), List.of(received.rank(), received.sequenceLength(),
+                    received.startedAtEpochMillis(), received.mismatches(), received.firstMismatch()));
+            rank0.send(new Message.WorkerFailure("it broke", "trace"));
+            assertEquals(new LaunchEvent.RankFailed(0, "it broke", "trace"), nextEvent());
+            rank0.send(new Message.Finished());
+            assertEquals(new Message.Goodbye(), rank0.receive());
+            assertEquals(new LaunchEvent.RankFinished(0), nextEvent());
+        }
+    }
+
+    @Test
+    void aRankThatHangsUpBeforeFinishingIsReported() throws Exception {
+        MessageChannel rank1 = join(1);
+        assertEquals(new LaunchEvent.RankConnected(1), nextEvent());
+        rank1.close();
+        assertEquals(1, assertInstanceOf(LaunchEvent.RankDisconnected.class, nextEvent()).rank());
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.commgate.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.commgate.comm.Backend;
+import io.github.commgate.comm.DType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlanValidatorTest {
+
+    private static List<String> problems(RunSettings settings) {
+        return assertThrows(InvalidSettingsException.class, () -> PlanValidator.validate(settings)).problems();
+    }
+
+    @Test
+    void defaultsGiveTheDocumentedCpuPlan() throws Exception {
+        BenchmarkPlan plan = PlanValidator.validate(RunSettings.defaults());
+        assertEquals(Backend.CPU, plan.backend());
+        assertEquals(2, plan.worldSize());
+        assertEquals(List.of("shm-oneshot", "shm-twoshot"), plan.communicators());
+        assertEquals(List.of(16, 64, 128, 512, 2048), plan.sequenceLengths());
+        assertEquals(DType.BF16, plan.dtype());
+        assertEquals(32L << 20, plan.maxBytes());
+        assertEquals(10, plan.points().size());
+    }
+
+    @Test
+    void pointsRunSizesOuterAndCommunicatorsInner() throws Exception {
+        BenchmarkPlan plan = PlanValidator.validate(RunSettings.defaults().withSequenceLengths("2, 1"));
+        assertEquals(List.of("shm-oneshot@2", "shm-twoshot@2", "shm-oneshot@1", "shm-twoshot@1"),
+                plan.points().stream().map(p -> p.communicator() + "@" + p.point().sequenceLength()).toList());
+    }
+
+    @Test
+    void unknownCommunicatorListsTheValidOnes() {
+        assertEquals(List.of("communicators: unknown communicator 'shm-fast'; valid for backend cpu: shm-oneshot, shm-twoshot"),
+                problems(RunSettings.defaults().withCommunicators("shm-oneshot,shm-fast")));
+    }
+
+    @Test
+    void worldSizeOutOfRangeNamesTheRange() {
+        assertEquals(List.of("worldSize: 9 is out of range; the cpu backend runs 2 to 8 ranks"),
+                problems(RunSettings.defaults().withWorldSize(9)));
+        assertEquals(List.of("worldSize: 1 is out of range; the cpu backend runs 2 to 8 ranks"),
+                problems(RunSettings.defaults().withWorldSize(1)));
+    }
+
+    @Test
+    void nonPositiveSizesAndCountsAreRefusedEachOnItsOwnLine() {
+        assertEquals(List.of(
+                        "sequenceLengths: '-3' is not a positive integer",
+                        "sequenceLengths: 'abc' is not a positive integer",
+                        "hiddenSize: 0 must be 1 or more",
+                        "warmups: -1 must be 0 or more",
+                        "trials: 0 must be 1 or more",
+                        "cycles: -2 must be 1 or more"),
+                problems(RunSettings.defaults().withSequenceLengths("16,-3,abc").withHiddenSize(0).withCounts(-1, 0, -2)));
+    }
+
+    @Test
+    void unknownDtypeListsTheValidOnes() {
+        assertEquals(List.of("dtype: unknown dtype 'int8'; valid: bf16, fp16, fp32"),
+                problems(RunSettings.defaults().withDtype("int8")));
+    }
+
+    @Test
+    void unknownBackendListsTheValidOnes() {
+        assertEquals(List.of("backend: unknown backend 'tpu'; valid: auto, cpu, cuda"),
+                problems(RunSettings.defaults().withBackend("tpu")));
+    }
+
+    @Test
+    void sizeThatTheAlgorithmCannotSplitSaysWhichAndWhy() {
+        assertEquals(List.of(
+                        "shm-oneshot: sequence length 1 x hidden size 7 in bf16 is 14 bytes, not a multiple of the 16-byte vectors the algorithm moves",
+                        "shm-twoshot: sequence length 1 x hidden size 7 in bf16 is 14 bytes, not a multiple of the 16-byte vectors the algorithm moves"),
+                problems(RunSettings.defaults().withSequenceLengths("1").withHiddenSize(7)));
+    }
+
+    @Test
+    void listsThatSelectNothingAreRefused() {
+        assertEquals(List.of("communicators: ' , ' selects none; valid for backend cpu: shm-oneshot, shm-twoshot"),
+                problems(RunSettings.defaults().withCommunicators(" , ")));
+    }
+
+    @Test
+    void duplicatesAreMeasuredOnce() throws Exception {
+        BenchmarkPlan plan = PlanValidator.validate(RunSettings.defaults().withCommunicators("shm-twoshot,shm-twoshot"));
+        assertEquals(List.of("shm-twoshot"), plan.communicators());
+    }
+}
