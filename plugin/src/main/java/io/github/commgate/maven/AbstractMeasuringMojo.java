@@ -119,8 +119,7 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
         try {
             return PlanValidator.validate(settings);
         } catch (InvalidSettingsException e) {
-            e.problems().forEach(problem -> getLog().error("commgate: " + problem));
-            throw new MojoExecutionException("commgate: invalid configuration: " + e.getMessage());
+            throw new MojoExecutionException("commgate: " + String.join(System.lineSeparator() + "commgate: ", e.problems()));
         }
     }
 
