@@ -1,0 +1,67 @@
+package io.github.commgate.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.commgate.comm.Backend;
+import io.github.commgate.comm.DType;
+import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.result.PointResult;
+import io.github.commgate.result.RankPointResult;
+import io.github.commgate.result.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarkTableTest {
+
+    static RunResult sampleRun() {
+        BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot", "shm-twoshot"), List.of(16, 64),
+                8192, DType.BF16, 5, 3, 10);
+        List<PointResult> points = List.of(
+                point(plan, "shm-oneshot", 16, new double[] {40, 42, 41}, new double[] {41, 40, 45}),
+                point(plan, "shm-twoshot", 16, new double[] {60, 61, 59}, new double[] {58, 62, 60}),
+                point(plan, "shm-oneshot", 64, new double[] {300, 310, 305}, new double[] {301, 302, 303}),
+                PointResult.combine(List.of(
+                        RankPointResult.skipped(0, "shm-twoshot", 64, 0, "too large"),
+                        RankPointResult.skipped(1, "shm-twoshot", 64, 0, "too large")), 8192, plan.point(64).bytes()));
+        return new RunResult(plan, Map.of("cpu_model", "Test CPU", "cpu_count", "2"),
+                Instant.parse("2026-11-24T06:00:00Z"), 0.75, 12.5, points);
+    }
+
+    private static PointResult point(BenchmarkPlan plan, String communicator, int sequenceLength, double[] rank0, double[] rank1) {
+        return PointResult.combine(List.of(
+                new RankPointResult(0, communicator, sequenceLength, 0, null, rank0, 0, ""),
+                new RankPointResult(1, communicator, sequenceLength, 0, null, rank1, 0, "")), 8192, plan.point(sequenceLength).bytes());
+    }
+
+    @Test
+    void tableMatchesTheGoldenFile() throws IOException {
+        assertEquals(golden("benchmark-table.txt"), String.join("\n", BenchmarkTable.lines(sampleRun())) + "\n");
+    }
+
+    @Test
+    void jsonMatchesTheGoldenFile(@TempDir Path directory) throws IOException {
+        Path json = directory.resolve("benchmark.json");
+        ResultsJson.write(sampleRun(), "0.0.0-test", json);
+        assertEquals(golden("benchmark.json"), Files.readString(json).replace("\r\n", "\n") + "\n");
+    }
+
+    @Test
+    void fastestNamesTheSpeedupOverTheReference() {
+        assertEquals("shm-oneshot (1.43x)", BenchmarkTable.fastest(sampleRun(), 16, "shm-twoshot"));
+        assertEquals("shm-oneshot (1.00x)", BenchmarkTable.fastest(sampleRun(), 64, "shm-oneshot"));
+        assertEquals("shm-oneshot (N/A)", BenchmarkTable.fastest(sampleRun(), 64, "shm-twoshot"));
+    }
+
+    static String golden(String name) throws IOException {
+        try (var in = BenchmarkTableTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
