@@ -14,19 +14,25 @@ public final class CommunicatorCatalog {
     public static final int VECTOR_BYTES = 16;
 
     private static final List<String> CPU = List.of("shm-oneshot", "shm-twoshot");
+    /** Kept in step with comm.cuda.CudaCommunicators.NAMES, named here without loading that package. */
+    private static final List<String> CUDA = List.of("nccl", "nccl-symm");
 
     private CommunicatorCatalog() {
     }
 
-    /** The backend that {@link Backend#AUTO} means on this machine. */
-    public static Backend resolve(Backend requested) {
-        return requested == Backend.AUTO ? Backend.CPU : requested;
+    /** The backend that {@link Backend#AUTO} means on a machine with {@code visibleGpus} GPUs. */
+    public static Backend resolve(Backend requested, int visibleGpus) {
+        if (requested != Backend.AUTO) {
+            return requested;
+        }
+        return visibleGpus > 0 ? Backend.CUDA : Backend.CPU;
     }
 
     public static List<String> names(Backend backend) {
-        return switch (resolve(backend)) {
+        return switch (backend) {
             case CPU -> CPU;
-            case CUDA, AUTO -> List.of();
+            case CUDA -> CUDA;
+            case AUTO -> List.of();
         };
     }
 
@@ -40,7 +46,7 @@ public final class CommunicatorCatalog {
      * moves, whatever machine it runs on, or empty when it can.
      */
     public static Optional<String> splitProblem(String communicator, AllReducePoint point) {
-        if (point.bytes() % VECTOR_BYTES != 0) {
+        if (!communicator.startsWith("nccl") && point.bytes() % VECTOR_BYTES != 0) {
             return Optional.of(String.format(
                     "%s: sequence length %d x hidden size %d in %s is %d bytes, not a multiple of the %d-byte vectors the algorithm moves",
                     communicator, point.sequenceLength(), point.hiddenSize(), point.dtype(),

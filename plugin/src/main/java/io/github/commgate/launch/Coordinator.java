@@ -121,6 +121,8 @@ public final class Coordinator implements AutoCloseable {
             if (all != null) {
                 broadcast(new Message.AllGathered(gather.sequence(), all));
             }
+        } else if (message instanceof Message.RankEnvironment environment) {
+            events.add(new LaunchEvent.EnvironmentReported(rank, environment.facts()));
         } else if (message instanceof Message.PointReport report) {
             events.add(new LaunchEvent.PointReported(report.result()));
         } else if (message instanceof Message.WorkerFailure failure) {

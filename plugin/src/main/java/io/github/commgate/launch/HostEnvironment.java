@@ -1,5 +1,6 @@
 package io.github.commgate.launch;
 
+import io.github.commgate.plan.VisibleGpus;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -23,6 +24,7 @@ public final class HostEnvironment {
         environment.put("cpu_model", cpuModel());
         environment.put("cpu_count", Integer.toString(Runtime.getRuntime().availableProcessors()));
         environment.put("host", hostName());
+        VisibleGpus.detect().driver().ifPresent(driver -> environment.put("driver", driver));
         return environment;
     }
 

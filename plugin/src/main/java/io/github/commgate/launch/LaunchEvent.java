@@ -1,6 +1,7 @@
 package io.github.commgate.launch;
 
 import io.github.commgate.result.RankPointResult;
+import java.util.Map;
 
 /** What the launcher's one loop reacts to: news from the coordinator and from the processes. */
 sealed interface LaunchEvent {
@@ -9,6 +10,9 @@ sealed interface LaunchEvent {
     }
 
     record PointReported(RankPointResult result) implements LaunchEvent {
+    }
+
+    record EnvironmentReported(int rank, Map<String, String> facts) implements LaunchEvent {
     }
 
     record RankFailed(int rank, String message, String detail) implements LaunchEvent {

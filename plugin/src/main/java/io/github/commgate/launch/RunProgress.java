@@ -21,6 +21,7 @@ final class RunProgress {
     private final Map<String, List<RankPointResult>> pending = new HashMap<>();
     private final List<PointResult> results = new ArrayList<>();
     private long firstStartMillis = Long.MAX_VALUE;
+    private Map<String, String> environment = Map.of();
 
     RunProgress(BenchmarkPlan plan) {
         this.plan = plan;
@@ -49,6 +50,17 @@ final class RunProgress {
         PointResult point = PointResult.combine(ranks, plan.hiddenSize(), plan.point(result.sequenceLength()).bytes());
         results.add(point);
         return point;
+    }
+
+    /** Keeps rank 0's account: all ranks of one node see the same libraries. */
+    void environment(int rank, Map<String, String> facts) {
+        if (rank == 0) {
+            environment = Map.copyOf(facts);
+        }
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     void finished(int rank) {

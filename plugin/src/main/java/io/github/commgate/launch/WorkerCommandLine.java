@@ -54,6 +54,8 @@ public final class WorkerCommandLine {
         // One node: the local rank is the rank, and it picks the GPU.
         environment.put(LOCAL_RANK, Integer.toString(rank));
         environment.put(SCRATCH_DIRECTORY, scratchDirectory.toString());
+        // NCCL writes its debug output to stdout unless told otherwise; give each rank its own file.
+        environment.putIfAbsent("NCCL_DEBUG_FILE", settings.logDirectory().resolve("nccl-rank-" + rank + ".%h.%p.log").toString());
         return environment;
     }
 }

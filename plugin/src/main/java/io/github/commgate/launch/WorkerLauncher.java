@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +29,11 @@ public final class WorkerLauncher {
         this.progress = progress;
     }
 
-    /** The points in plan order, and when the first one began (epoch millis). */
-    public record Outcome(List<PointResult> points, long firstPointStartedAtMillis) {
+    /**
+     * The points in plan order, when the first one began (epoch millis), and what rank 0 told of
+     * its hardware (empty on the CPU backend).
+     */
+    public record Outcome(List<PointResult> points, long firstPointStartedAtMillis, Map<String, String> rankEnvironment) {
     }
 
     public Outcome run(BenchmarkPlan plan) throws LaunchException {
@@ -62,6 +66,8 @@ public final class WorkerLauncher {
                 if (run.connected(connected.rank()) == plan.worldSize()) {
                     progress.ranksConnected((System.nanoTime() - startNanos) / 1e9);
                 }
+            } else if (event instanceof LaunchEvent.EnvironmentReported environment) {
+                run.environment(environment.rank(), environment.facts());
             } else if (event instanceof LaunchEvent.PointReported reported) {
                 PointResult complete = run.report(reported.result());
                 if (complete != null) {
@@ -94,7 +100,7 @@ public final class WorkerLauncher {
             throw new LaunchException(String.format("the workers exited after %d of %d points",
                     run.completedPoints(), run.totalPoints()));
         }
-        return new Outcome(run.results(), run.firstStartMillis());
+        return new Outcome(run.results(), run.firstStartMillis(), run.environment());
     }
 
     /** A rank that died may have said why just before; prefer its own words to its exit code. */

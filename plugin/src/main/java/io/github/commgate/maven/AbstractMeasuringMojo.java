@@ -8,11 +8,13 @@ import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.InvalidSettingsException;
 import io.github.commgate.plan.PlanValidator;
 import io.github.commgate.plan.RunSettings;
+import io.github.commgate.plan.VisibleGpus;
 import io.github.commgate.result.RunResult;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.Artifact;
@@ -32,22 +34,29 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
     @Parameter(property = "commgate.skip", defaultValue = "false")
     private boolean skip;
 
-    /** {@code auto}, {@code cpu} or {@code cuda}. {@code auto} means cpu in this version. Example: {@code -Dcommgate.backend=cpu}. */
+    /**
+     * {@code auto}, {@code cpu} or {@code cuda}. {@code auto} picks cuda when an NVIDIA GPU is
+     * visible (CUDA_VISIBLE_DEVICES respected), cpu otherwise. Example: {@code -Dcommgate.backend=cpu}.
+     */
     @Parameter(property = "commgate.backend", defaultValue = "auto")
     private String backend;
 
-    /** Number of ranks, one worker JVM each, 2 to 8. Default: 2 on the cpu backend. */
+    /** Number of ranks, one worker JVM each. Default: the visible GPUs (at most 8) on cuda, 2 on cpu (which runs 2 to 8). */
     @Parameter(property = "commgate.worldSize")
     private Integer worldSize;
 
-    /** Comma-separated communicators to measure. Default: all of the backend (cpu: {@code shm-oneshot,shm-twoshot}). */
+    /**
+     * Comma-separated communicators to measure. Default: all of the backend (cpu:
+     * {@code shm-oneshot,shm-twoshot}; cuda: {@code nccl,nccl-symm}).
+     */
     @Parameter(property = "commgate.communicators")
     private String communicators;
 
     /**
      * Comma-separated sequence lengths; each point all-reduces a (sequence length, hiddenSize)
-     * tensor. Default on cpu: {@code 16,64,128,512,2048} (256 KiB to 32 MiB in bf16), which a
-     * 2-core machine runs in well under a minute.
+     * tensor. Default on cuda: vLLM's {@code 128,512,1024,2048,4096,8192} (2 to 128 MiB in bf16;
+     * add {@code 16,64} for the sizes where custom kernels matter). Default on cpu:
+     * {@code 16,64,128,512,2048} (256 KiB to 32 MiB), which a 2-core machine runs in well under a minute.
      */
     @Parameter(property = "commgate.sequenceLengths")
     private String sequenceLengths;
@@ -117,7 +126,7 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
         RunSettings settings = new RunSettings(backend, worldSize, communicators, sequenceLengths,
                 hiddenSize, dtype, warmups, trials, cycles);
         try {
-            return PlanValidator.validate(settings);
+            return PlanValidator.validate(settings, VisibleGpus.detect());
         } catch (InvalidSettingsException e) {
             throw new MojoExecutionException("commgate: " + String.join(System.lineSeparator() + "commgate: ", e.problems()));
         }
@@ -138,7 +147,9 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
             WorkerLauncher.Outcome outcome = new WorkerLauncher(settings, new ConsoleProgress(getLog())).run(plan);
             double total = (System.nanoTime() - start) / 1e9;
             double rendezvous = (outcome.firstPointStartedAtMillis() - startedAt.toEpochMilli()) / 1e3;
-            return new RunResult(plan, HostEnvironment.describe(), startedAt, rendezvous, total, outcome.points());
+            Map<String, String> environment = new LinkedHashMap<>(HostEnvironment.describe());
+            environment.putAll(outcome.rankEnvironment());
+            return new RunResult(plan, environment, startedAt, rendezvous, total, outcome.points());
         } catch (LaunchException e) {
             throw new MojoExecutionException("commgate: " + e.getMessage());
         }

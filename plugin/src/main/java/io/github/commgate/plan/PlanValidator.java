@@ -27,28 +27,29 @@ public final class PlanValidator {
     private PlanValidator() {
     }
 
+    /** Validates settings for a machine without GPUs. */
     public static BenchmarkPlan validate(RunSettings settings) throws InvalidSettingsException {
-        return new PlanValidator().check(settings);
+        return validate(settings, VisibleGpus.none("no GPU looked for"));
     }
 
-    private BenchmarkPlan check(RunSettings s) throws InvalidSettingsException {
+    public static BenchmarkPlan validate(RunSettings settings, VisibleGpus gpus) throws InvalidSettingsException {
+        return new PlanValidator().check(settings, gpus);
+    }
+
+    private BenchmarkPlan check(RunSettings s, VisibleGpus gpus) throws InvalidSettingsException {
         Backend backend = Backend.parse(orDefault(s.backend(), "auto")).orElse(null);
         if (backend == null) {
             problems.add(String.format("backend: unknown backend '%s'; valid: %s", s.backend(), Backend.labels()));
             throw new InvalidSettingsException(problems);
         }
-        Backend resolved = CommunicatorCatalog.resolve(backend);
-        if (resolved == Backend.CUDA) {
-            problems.add("backend: cuda is not available in this version of commgate; use cpu or auto");
+        Backend resolved = CommunicatorCatalog.resolve(backend, gpus.count());
+        if (resolved == Backend.CUDA && gpus.count() == 0) {
+            problems.add("backend: cuda needs an NVIDIA GPU, but none is visible here (" + gpus.seen() + ")");
             throw new InvalidSettingsException(problems);
         }
-        int worldSize = s.worldSize() == null ? CPU_WORLD_SIZE : s.worldSize();
-        if (worldSize < 2 || worldSize > MAX_WORLD_SIZE) {
-            problems.add(String.format("worldSize: %d is out of range; the %s backend runs 2 to %d ranks",
-                    worldSize, resolved, MAX_WORLD_SIZE));
-        }
+        int worldSize = worldSize(s.worldSize(), resolved, gpus);
         List<String> communicators = communicators(s.communicators(), resolved);
-        List<Integer> sequenceLengths = sequenceLengths(s.sequenceLengths());
+        List<Integer> sequenceLengths = sequenceLengths(s.sequenceLengths(), resolved);
         positive("hiddenSize", s.hiddenSize());
         DType dtype = DType.parse(orDefault(s.dtype(), "bf16")).orElse(null);
         if (dtype == null) {
@@ -73,6 +74,24 @@ public final class PlanValidator {
         return plan;
     }
 
+    private int worldSize(Integer requested, Backend backend, VisibleGpus gpus) {
+        if (backend == Backend.CPU) {
+            int worldSize = requested == null ? CPU_WORLD_SIZE : requested;
+            if (worldSize < 2 || worldSize > MAX_WORLD_SIZE) {
+                problems.add(String.format("worldSize: %d is out of range; the cpu backend runs 2 to %d ranks", worldSize, MAX_WORLD_SIZE));
+            }
+            return worldSize;
+        }
+        int worldSize = requested == null ? Math.min(gpus.count(), MAX_WORLD_SIZE) : requested;
+        if (worldSize < 1 || worldSize > MAX_WORLD_SIZE) {
+            problems.add(String.format("worldSize: %d is out of range; the cuda backend runs 1 to %d ranks", worldSize, MAX_WORLD_SIZE));
+        } else if (worldSize > gpus.count()) {
+            problems.add(String.format("worldSize: %d needs one GPU per rank, but %d %s visible (%s)",
+                    worldSize, gpus.count(), gpus.count() == 1 ? "is" : "are", gpus.seen()));
+        }
+        return worldSize;
+    }
+
     private List<String> communicators(String text, Backend backend) {
         List<String> valid = CommunicatorCatalog.names(backend);
         if (isBlank(text)) {
@@ -94,9 +113,9 @@ public final class PlanValidator {
         return chosen;
     }
 
-    private List<Integer> sequenceLengths(String text) {
+    private List<Integer> sequenceLengths(String text, Backend backend) {
         if (isBlank(text)) {
-            return CPU_SEQUENCE_LENGTHS;
+            return backend == Backend.CUDA ? GPU_SEQUENCE_LENGTHS : CPU_SEQUENCE_LENGTHS;
         }
         List<Integer> lengths = new ArrayList<>();
         for (String item : split(text)) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.RankPointResult;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The typed messages between the coordinator (in the Maven JVM) and a worker. A worker speaks
@@ -18,6 +19,7 @@ import java.util.List;
         @JsonSubTypes.Type(value = Message.BarrierRelease.class, name = "barrier-release"),
         @JsonSubTypes.Type(value = Message.AllGather.class, name = "all-gather"),
         @JsonSubTypes.Type(value = Message.AllGathered.class, name = "all-gathered"),
+        @JsonSubTypes.Type(value = Message.RankEnvironment.class, name = "environment"),
         @JsonSubTypes.Type(value = Message.PointReport.class, name = "point"),
         @JsonSubTypes.Type(value = Message.WorkerFailure.class, name = "failure"),
         @JsonSubTypes.Type(value = Message.Finished.class, name = "finished"),
@@ -46,6 +48,10 @@ public sealed interface Message {
 
     /** Every rank's blob of all-gather number {@code sequence}, indexed by rank. */
     record AllGathered(long sequence, List<byte[]> blobs) implements Message {
+    }
+
+    /** What a rank found out about its hardware (GPU model, driver, library versions). */
+    record RankEnvironment(Map<String, String> facts) implements Message {
     }
 
     record PointReport(RankPointResult result) implements Message {

@@ -77,6 +77,9 @@ public final class ResultsJson {
             node.put("median_us", p.medianMicros());
             node.put("algbw_gbps", p.algorithmBandwidthGBps());
             node.put("busbw_gbps", p.busBandwidthGBps());
+            if (!Double.isNaN(p.hostMicros())) {
+                node.put("host_us", p.hostMicros());
+            }
         }
         p.mismatches().forEach(node.putArray("mismatches")::add);
         ArrayNode slowest = node.putArray("samples_us");

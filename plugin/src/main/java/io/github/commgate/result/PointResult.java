@@ -10,10 +10,12 @@ import java.util.List;
  *
  * @param rankLatencyMicros per rank, per trial: microseconds per all-reduce
  * @param mismatches        per rank with a wrong output, one line saying where and how
+ * @param hostMicros        rank 0's host wall-clock per all-reduce, the figure vLLM's benchmark
+ *                          prints (NaN where not measured)
  */
 public record PointResult(String communicator, int sequenceLength, int hiddenSize, long bytes,
                           int worldSize, PointStatus status, String skipReason,
-                          double[][] rankLatencyMicros, List<String> mismatches) {
+                          double[][] rankLatencyMicros, List<String> mismatches, double hostMicros) {
 
     public PointResult {
         mismatches = List.copyOf(mismatches);
@@ -27,7 +29,7 @@ public record PointResult(String communicator, int sequenceLength, int hiddenSiz
         for (RankPointResult rank : sorted) {
             if (rank.isSkipped()) {
                 return new PointResult(first.communicator(), first.sequenceLength(), hiddenSize, bytes,
-                        worldSize, PointStatus.SKIPPED, rank.skipReason(), new double[0][], List.of());
+                        worldSize, PointStatus.SKIPPED, rank.skipReason(), new double[0][], List.of(), Double.NaN);
             }
         }
         double[][] latencies = new double[worldSize][];
@@ -41,7 +43,7 @@ public record PointResult(String communicator, int sequenceLength, int hiddenSiz
         }
         PointStatus status = mismatches.isEmpty() ? PointStatus.MEASURED : PointStatus.INCORRECT;
         return new PointResult(first.communicator(), first.sequenceLength(), hiddenSize, bytes,
-                worldSize, status, "", latencies, mismatches);
+                worldSize, status, "", latencies, mismatches, first.hostMicros());
     }
 
     /** Per trial, the slowest rank's latency. */

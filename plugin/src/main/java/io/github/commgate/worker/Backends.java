@@ -4,9 +4,15 @@ import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.RankContext;
 import io.github.commgate.comm.cpu.SharedMemoryCommunicators;
+import io.github.commgate.comm.cuda.CudaCommunicators;
 import java.io.IOException;
+import java.util.Map;
 
-/** Opens a communicator of a backend by name; the only place that knows every backend's factory. */
+/**
+ * Opens a communicator of a backend by name; the only place that knows every backend's
+ * factory. The CUDA classes are reached only through the CUDA branch, so a CPU worker never
+ * loads JavaCPP.
+ */
 final class Backends {
 
     private Backends() {
@@ -15,7 +21,13 @@ final class Backends {
     static Communicator open(Backend backend, String name, RankContext context) throws IOException {
         return switch (backend) {
             case CPU -> SharedMemoryCommunicators.open(name, context);
-            case CUDA, AUTO -> throw new IOException("backend " + backend + " cannot run in a worker of this version");
+            case CUDA -> CudaCommunicators.open(name, context);
+            case AUTO -> throw new IOException("the plan names no concrete backend");
         };
+    }
+
+    /** What this rank can tell about its hardware beyond what the Maven JVM sees. */
+    static Map<String, String> describe(Backend backend, RankContext context) throws IOException {
+        return backend == Backend.CUDA ? CudaCommunicators.describe(context) : Map.of();
     }
 }

@@ -37,6 +37,7 @@ final class PointLoop {
             for (String name : plan.communicators()) {
                 communicators.put(name, Backends.open(plan.backend(), name, context));
             }
+            link.send(new Message.RankEnvironment(Backends.describe(plan.backend(), context)));
             for (BenchmarkPlan.PlannedPoint planned : plan.points()) {
                 link.send(new Message.PointReport(measure(communicators.get(planned.communicator()), planned.point())));
             }
@@ -56,6 +57,7 @@ final class PointLoop {
         }
         PointMeasurement measured = communicator.measure(point);
         return new RankPointResult(rank, communicator.name(), point.sequenceLength(), started, null,
-                measured.latencyMicros(), measured.correctness().mismatches(), measured.correctness().firstMismatch());
+                measured.latencyMicros(), measured.hostMicros(), measured.correctness().mismatches(),
+                measured.correctness().firstMismatch());
     }
 }

@@ -31,7 +31,15 @@ class WorkerCommandLineTest {
         Map<String, String> environment = WorkerCommandLine.environment(settings, coordinator, "secret", 1, 4, Path.of("/dev/shm/commgate-1"));
         assertEquals(Map.of("NCCL_DEBUG", "INFO", "COMMGATE_COORDINATOR", "127.0.0.1:40123", "COMMGATE_TOKEN", "secret",
                 "COMMGATE_RANK", "1", "COMMGATE_WORLD_SIZE", "4", "COMMGATE_LOCAL_RANK", "1",
-                "COMMGATE_SCRATCH_DIR", "/dev/shm/commgate-1"), environment);
+                "COMMGATE_SCRATCH_DIR", "/dev/shm/commgate-1", "NCCL_DEBUG_FILE", "/t/logs/nccl-rank-1.%h.%p.log"), environment);
+    }
+
+    @Test
+    void aUsersOwnNcclDebugFileWins() {
+        LaunchSettings own = new LaunchSettings(settings.javaExecutable(), List.of(), Map.of("NCCL_DEBUG_FILE", "/mine.log"),
+                settings.classpath(), settings.logDirectory(), settings.timeout());
+        InetSocketAddress coordinator = new InetSocketAddress(InetAddress.getLoopbackAddress(), 1);
+        assertEquals("/mine.log", WorkerCommandLine.environment(own, coordinator, "t", 0, 1, Path.of("/s")).get("NCCL_DEBUG_FILE"));
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class PlanValidatorTest {
 
     private static List<String> problems(RunSettings settings) {
-        return assertThrows(InvalidSettingsException.class, () -> PlanValidator.validate(settings)).problems();
+        return assertThrows(InvalidSettingsException.class,
+                () -> PlanValidator.validate(settings, VisibleGpus.none("0 NVIDIA GPUs installed, CUDA_VISIBLE_DEVICES=(unset)"))).problems();
     }
 
     @Test
@@ -83,6 +84,41 @@ class PlanValidatorTest {
     void listsThatSelectNothingAreRefused() {
         assertEquals(List.of("communicators: ' , ' selects none; valid for backend cpu: shm-oneshot, shm-twoshot"),
                 problems(RunSettings.defaults().withCommunicators(" , ")));
+    }
+
+    private static final VisibleGpus ONE_GPU = new VisibleGpus(1, java.util.Optional.of("580.1"), "1 NVIDIA GPU installed, CUDA_VISIBLE_DEVICES=(unset)");
+
+    @Test
+    void autoPicksCudaWhereAGpuIsVisibleWithVllmDefaults() throws Exception {
+        BenchmarkPlan plan = PlanValidator.validate(RunSettings.defaults(), ONE_GPU);
+        assertEquals(Backend.CUDA, plan.backend());
+        assertEquals(1, plan.worldSize());
+        assertEquals(List.of("nccl", "nccl-symm"), plan.communicators());
+        assertEquals(List.of(128, 512, 1024, 2048, 4096, 8192), plan.sequenceLengths());
+    }
+
+    @Test
+    void autoPicksCpuWithoutAGpu() throws Exception {
+        assertEquals(Backend.CPU, PlanValidator.validate(RunSettings.defaults(), VisibleGpus.none("none")).backend());
+    }
+
+    @Test
+    void explicitCudaWithoutAGpuSaysWhatWasSeen() {
+        assertEquals(List.of("backend: cuda needs an NVIDIA GPU, but none is visible here (0 NVIDIA GPUs installed, CUDA_VISIBLE_DEVICES=(unset))"),
+                problems(RunSettings.defaults().withBackend("cuda")));
+    }
+
+    @Test
+    void moreRanksThanGpusIsRefused() {
+        assertEquals(List.of("worldSize: 2 needs one GPU per rank, but 1 is visible (1 NVIDIA GPU installed, CUDA_VISIBLE_DEVICES=(unset))"),
+                assertThrows(InvalidSettingsException.class,
+                        () -> PlanValidator.validate(RunSettings.defaults().withWorldSize(2), ONE_GPU)).problems());
+    }
+
+    @Test
+    void ncclSplitsAnySizeWhileOurAlgorithmsNeedWholeVectors() throws Exception {
+        assertEquals(List.of(7), PlanValidator.validate(RunSettings.defaults().withSequenceLengths("7").withHiddenSize(3)
+                .withDtype("fp32"), ONE_GPU).sequenceLengths());
     }
 
     @Test
