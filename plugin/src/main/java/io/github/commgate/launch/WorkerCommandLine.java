@@ -27,13 +27,16 @@ public final class WorkerCommandLine {
     }
 
     /**
-     * {@code java <user jvmArgs> -XX:ErrorFile=... -cp <classpath> WorkerMain}. The rank is
+     * {@code java --add-modules=ALL-SYSTEM <user jvmArgs> -XX:ErrorFile=... -cp <classpath> WorkerMain}. The rank is
      * named in a system property only so that {@code ps} tells the workers apart; the token
      * travels in the environment, where other users cannot read it.
      */
     public static List<String> command(LaunchSettings settings, int rank) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable().toString());
+        // Resolves the incubating Vector API where this java has it, and starts anyway where it
+        // does not (a jlink'd runtime); naming the module itself would fail there.
+        command.add("--add-modules=ALL-SYSTEM");
         command.addAll(settings.jvmArgs());
         command.add("-XX:ErrorFile=" + settings.logDirectory().resolve("hs_err_rank-" + rank + "_pid%p.log"));
         command.add("-Dcommgate.rank=" + rank);

@@ -19,7 +19,7 @@ class WorkerCommandLineTest {
 
     @Test
     void commandPutsUserArgumentsBeforeTheClasspathAndTheMainClass() {
-        assertEquals(List.of("/opt/jdk/bin/java", "-Xmx1g", "-Dx=y",
+        assertEquals(List.of("/opt/jdk/bin/java", "--add-modules=ALL-SYSTEM", "-Xmx1g", "-Dx=y",
                         "-XX:ErrorFile=/t/logs/hs_err_rank-3_pid%p.log", "-Dcommgate.rank=3",
                         "-cp", "/p/plugin.jar:/p/jackson.jar", "io.github.commgate.worker.WorkerMain"),
                 WorkerCommandLine.command(settings, 3));
