@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  */
 public record VisibleGpus(int count, Optional<String> driver, String seen) {
 
-    private static final Pattern DRIVER = Pattern.compile("Kernel Module\\s+(\\S+)");
+    private static final Pattern DRIVER = Pattern.compile("Kernel Module.*?\\s(\\d+\\.\\d+(?:\\.\\d+)?)\\s");
 
     public static VisibleGpus none(String seen) {
         return new VisibleGpus(0, Optional.empty(), seen);

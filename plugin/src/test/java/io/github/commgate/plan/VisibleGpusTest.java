@@ -44,6 +44,14 @@ class VisibleGpusTest {
     }
 
     @Test
+    void readsTheVersionOfTheOpenKernelModuleToo() throws IOException {
+        Path proc = Files.createDirectories(root.resolve("open/proc"));
+        Files.writeString(proc.resolve("version"),
+                "NVRM version: NVIDIA UNIX Open Kernel Module for x86_64  580.159.04  Release Build  (dvs-builder@U22)\n");
+        assertEquals(Optional.of("580.159.04"), VisibleGpus.detect(proc, root.resolve("dev"), null).driver());
+    }
+
+    @Test
     void aMachineWithoutTheDriverHasNoGpu() {
         VisibleGpus gpus = VisibleGpus.detect(root.resolve("nothing"), root.resolve("nodev"), null);
         assertEquals(0, gpus.count());

@@ -1,10 +1,12 @@
 package io.github.commgate.comm.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
+import io.github.commgate.launch.LaunchException;
 import io.github.commgate.launch.LaunchSettings;
 import io.github.commgate.launch.ProgressListener;
 import io.github.commgate.launch.WorkerLauncher;
@@ -28,11 +30,18 @@ class NcclOnOneGpuTest {
     @TempDir
     Path directory;
 
-    private WorkerLauncher.Outcome run(BenchmarkPlan plan) throws Exception {
+    private LaunchSettings settings(Map<String, String> environment) {
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
-        LaunchSettings settings = new LaunchSettings(Path.of(System.getProperty("java.home"), "bin", "java"), List.of(),
-                Map.of("NCCL_NVLS_ENABLE", "0"), classpath, directory.resolve("logs"), Duration.ofSeconds(300));
-        return new WorkerLauncher(settings, new ProgressListener() {
+        return new LaunchSettings(Path.of(System.getProperty("java.home"), "bin", "java"), List.of(),
+                environment, classpath, directory.resolve("logs"), Duration.ofSeconds(300));
+    }
+
+    private WorkerLauncher.Outcome run(BenchmarkPlan plan) throws Exception {
+        return launcher(Map.of("NCCL_NVLS_ENABLE", "0")).run(plan);
+    }
+
+    private WorkerLauncher launcher(Map<String, String> environment) {
+        return new WorkerLauncher(settings(environment), new ProgressListener() {
             @Override
             public void ranksConnected(double secondsSinceStart) {
             }
@@ -42,7 +51,7 @@ class NcclOnOneGpuTest {
                 System.out.printf("[%d/%d] %s %d: %s %.2f us%n", index, total, point.communicator(), point.sequenceLength(),
                         point.status(), point.medianMicros());
             }
-        }).run(plan);
+        });
     }
 
     @Test
@@ -73,11 +82,8 @@ class NcclOnOneGpuTest {
     @Test
     void aRankAskingForAGpuThatIsNotThereFailsNamingIt() throws Exception {
         BenchmarkPlan plan = new BenchmarkPlan(Backend.CUDA, 1, List.of("nccl"), List.of(1), 8192, DType.BF16, 1, 2, 10);
-        List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
-        LaunchSettings settings = new LaunchSettings(Path.of(System.getProperty("java.home"), "bin", "java"), List.of(),
-                Map.of("CUDA_VISIBLE_DEVICES", ""), classpath, directory.resolve("logs"), Duration.ofSeconds(120));
-        String message = org.junit.jupiter.api.Assertions.assertThrows(io.github.commgate.launch.LaunchException.class,
-                () -> new WorkerLauncher(settings, null).run(plan)).getMessage();
+        String message = assertThrows(LaunchException.class,
+                () -> launcher(Map.of("CUDA_VISIBLE_DEVICES", "")).run(plan)).getMessage();
         assertTrue(message.startsWith("rank 0 failed: "), message);
         assertTrue(message.contains("cudaGetDeviceCount failed on rank 0") || message.contains("only 0 are visible"), message);
     }

@@ -1,0 +1,165 @@
+package io.github.commgate.gate;
+
+import io.github.commgate.result.PointResult;
+import io.github.commgate.result.PointStatus;
+import io.github.commgate.result.RunResult;
+import io.github.commgate.result.Statistics;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Records a run into the baseline of its environment. Points of communicators that were not
+ * selected, and points this run did not measure, keep their old numbers: a baseline only
+ * changes where someone measured. A point that got slower beyond its threshold is refused unless
+ * the user gives a reason, which is then written into the file, so a baseline is never loosened
+ * silently (hummbl #135 asked for exactly this). The reason describes this update only; older
+ * ones stay in the repository's history.
+ */
+public final class BaselineUpdate {
+
+    /** The new baseline, and what changed in words, in the run's order. */
+    public record Result(Baseline baseline, List<String> changes) {
+
+        public Result {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    private record PointKey(String communicator, int sequenceLength) {
+    }
+
+    private final Thresholds thresholds;
+    private final Set<String> communicators;
+    private final String reason;
+
+    /**
+     * @param communicators the communicators to record; empty for all that the run measured
+     * @param reason        why points may get slower; null or blank for none
+     */
+    public BaselineUpdate(Thresholds thresholds, Set<String> communicators, String reason) {
+        this.thresholds = thresholds;
+        this.communicators = Set.copyOf(communicators);
+        this.reason = reason == null || reason.isBlank() ? null : reason.trim();
+    }
+
+    public Result apply(Optional<Baseline> previous, RunResult run, Provenance provenance) throws BaselineUpdateException {
+        EnvironmentKey key = EnvironmentKey.of(run);
+        checkSameEnvironment(previous, key);
+        checkSelection(run);
+        Map<PointKey, BaselinePoint> points = new LinkedHashMap<>();
+        previous.ifPresent(b -> b.points().forEach(p -> points.put(new PointKey(p.communicator(), p.sequenceLength()), p)));
+        List<String> changes = new ArrayList<>();
+        List<String> loosened = new ArrayList<>();
+        for (PointResult point : run.points()) {
+            if (selected(point.communicator())) {
+                record(point, points, changes, loosened);
+            }
+        }
+        keptUnmeasured(previous, run, changes);
+        if (!loosened.isEmpty() && reason == null) {
+            throw new BaselineUpdateException("refusing to make the baseline slower beyond the threshold without a reason;"
+                    + " give one to record these points:", loosened);
+        }
+        if (points.isEmpty()) {
+            throw new BaselineUpdateException("nothing to record: no point of this run was measured correctly", changes);
+        }
+        return new Result(baseline(key, run, provenance, List.copyOf(points.values())), changes);
+    }
+
+    private void record(PointResult point, Map<PointKey, BaselinePoint> points, List<String> changes, List<String> loosened) {
+        PointKey key = new PointKey(point.communicator(), point.sequenceLength());
+        BaselinePoint old = points.get(key);
+        String label = Figures.label(point.communicator(), point.bytes());
+        Optional<String> unusable = unusable(point);
+        if (unusable.isPresent()) {
+            changes.add(old == null ? label + ": not recorded (" + unusable.get() + ")"
+                    : label + ": kept " + Figures.micros(old.medianMicros()) + " us (" + unusable.get() + ")");
+            return;
+        }
+        BaselinePoint fresh = measured(point);
+        points.put(key, fresh);
+        if (old == null) {
+            changes.add(label + ": added at " + Figures.micros(fresh.medianMicros()) + " us");
+            return;
+        }
+        String change = label + ": " + Figures.micros(old.medianMicros()) + " us -> " + Figures.micros(fresh.medianMicros())
+                + " us (" + Figures.signedPercent((fresh.medianMicros() / old.medianMicros() - 1) * 100) + " %)";
+        changes.add(change);
+        double limit = thresholds.upperLimit(point.communicator(), old.medianMicros());
+        if (fresh.medianMicros() > limit) {
+            loosened.add(change + ", over the limit of " + Figures.microsDown(limit) + " us");
+        }
+    }
+
+    /** Why a point's numbers must not enter a baseline: a wrong result or a skip says nothing about speed. */
+    private static Optional<String> unusable(PointResult point) {
+        if (point.status() == PointStatus.SKIPPED) {
+            return Optional.of("skipped in this run: " + point.skipReason());
+        }
+        if (point.status() == PointStatus.INCORRECT) {
+            return Optional.of("this run's result was incorrect");
+        }
+        double[] samples = point.samplesMicros();
+        if (samples.length == 0 || Arrays.stream(samples).anyMatch(s -> !Double.isFinite(s) || s < 0)) {
+            return Optional.of("this run has no usable samples");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Samples are kept to the nanosecond: finer digits are below any timer's resolution and would
+     * only make the diff of an update longer.
+     */
+    private static BaselinePoint measured(PointResult point) {
+        List<Double> samples = Arrays.stream(point.samplesMicros()).map(BaselineUpdate::nanosecond).boxed().toList();
+        double median = nanosecond(Statistics.median(samples.stream().mapToDouble(Double::doubleValue).toArray()));
+        return new BaselinePoint(point.communicator(), point.sequenceLength(), point.bytes(), median, samples);
+    }
+
+    private static double nanosecond(double micros) {
+        return Math.round(micros * 1000.0) / 1000.0;
+    }
+
+    private void keptUnmeasured(Optional<Baseline> previous, RunResult run, List<String> changes) {
+        previous.ifPresent(b -> b.points().stream()
+                .filter(p -> selected(p.communicator()) && run.point(p.communicator(), p.sequenceLength()).isEmpty())
+                .forEach(p -> changes.add(p.label() + ": kept " + Figures.micros(p.medianMicros())
+                        + " us (not measured in this run)")));
+    }
+
+    private Baseline baseline(EnvironmentKey key, RunResult run, Provenance provenance, List<BaselinePoint> points) {
+        Map<String, String> environment = new TreeMap<>(run.environment());
+        String host = Optional.ofNullable(environment.remove("host")).orElse("unknown");
+        BaselineParameters parameters = new BaselineParameters(run.plan().warmups(), run.plan().trials(),
+                run.plan().cycles(), List.copyOf(new TreeSet<>(points.stream().map(BaselinePoint::sequenceLength).toList())),
+                List.copyOf(new TreeSet<>(points.stream().map(BaselinePoint::communicator).toList())));
+        return new Baseline(key, environment, host, provenance, parameters, reason, points);
+    }
+
+    private boolean selected(String communicator) {
+        return communicators.isEmpty() || communicators.contains(communicator);
+    }
+
+    private static void checkSameEnvironment(Optional<Baseline> previous, EnvironmentKey key) throws BaselineUpdateException {
+        if (previous.isPresent() && !previous.get().key().equals(key)) {
+            throw new BaselineUpdateException("the existing baseline was recorded on " + previous.get().key().describe()
+                    + ", this run is " + key.describe() + "; move that file away to record a new baseline", List.of());
+        }
+    }
+
+    private void checkSelection(RunResult run) throws BaselineUpdateException {
+        List<String> unknown = communicators.stream().sorted()
+                .filter(c -> !run.plan().communicators().contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw new BaselineUpdateException(String.format("cannot update %s: not measured in this run; measured: %s",
+                    String.join(", ", unknown), String.join(", ", run.plan().communicators())), List.of());
+        }
+    }
+}

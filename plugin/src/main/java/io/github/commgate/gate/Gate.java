@@ -1,0 +1,98 @@
+package io.github.commgate.gate;
+
+import io.github.commgate.result.PointResult;
+import io.github.commgate.result.RunResult;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Compares a run with the baseline of its environment and decides. A suspect point (REGRESSED)
+ * is meant to be measured again before it fails a build: take {@link GateOutcome#suspects()},
+ * measure {@link Confirmation#planFor} them, merge with {@link Confirmation#replacePoints} and
+ * evaluate again, so a point fails only when two independent measurements both say it regressed.
+ */
+public final class Gate {
+
+    private final Thresholds thresholds;
+    private final boolean allowEnvironmentMismatch;
+    private final PointJudge judge;
+
+    public Gate(Thresholds thresholds, boolean allowEnvironmentMismatch) {
+        this.thresholds = thresholds;
+        this.allowEnvironmentMismatch = allowEnvironmentMismatch;
+        this.judge = new PointJudge(thresholds);
+    }
+
+    /** For an environment that has no baseline yet: nothing is compared, but wrong results still fail. */
+    public GateOutcome evaluate(RunResult run, String baselineName) {
+        EnvironmentComparison environment = EnvironmentComparison.withoutBaseline(baselineName, EnvironmentKey.of(run));
+        List<PointVerdict> verdicts = run.points().stream()
+                .map(p -> PointJudge.forced(p).orElseGet(() -> PointJudge.withoutTiming(p, Verdict.NO_BASELINE, "")))
+                .toList();
+        List<String> warnings = new ArrayList<>();
+        if (verdicts.stream().anyMatch(v -> v.verdict() == Verdict.NO_BASELINE)) {
+            warnings.add(environment.sentence() + "; nothing was compared: record one with update-baseline");
+        }
+        return GateOutcome.decide(environment, verdicts, warnings);
+    }
+
+    /** @param baselineName how messages name the baseline, usually the path it was read from */
+    public GateOutcome evaluate(RunResult run, Baseline baseline, String baselineName) {
+        EnvironmentComparison environment = EnvironmentComparison.of(baselineName, baseline, run, EnvironmentKey.of(run),
+                allowEnvironmentMismatch);
+        List<PointVerdict> verdicts = run.points().stream()
+                .map(p -> PointJudge.forced(p).orElseGet(() -> judge(p, baseline, environment.compared())))
+                .toList();
+        return GateOutcome.decide(environment, verdicts, warnings(environment, run, baseline, verdicts));
+    }
+
+    private PointVerdict judge(PointResult point, Baseline baseline, boolean compared) {
+        if (!compared) {
+            return PointJudge.withoutTiming(point, Verdict.NOT_COMPARABLE, "");
+        }
+        return baseline.point(point.communicator(), point.sequenceLength())
+                .map(entry -> entry.bytes() == point.bytes() ? judge.compare(point, entry)
+                        : PointJudge.withoutTiming(point, Verdict.NOT_COMPARABLE, "the baseline entry is for "
+                                + entry.bytes() + " bytes, this run measured " + point.bytes()))
+                .orElseGet(() -> PointJudge.withoutTiming(point, Verdict.NO_BASELINE, ""));
+    }
+
+    private List<String> warnings(EnvironmentComparison environment, RunResult run, Baseline baseline,
+                                  List<PointVerdict> verdicts) {
+        List<String> warnings = new ArrayList<>();
+        if (environment.compared() && !environment.changedDetails().isEmpty()) {
+            warnings.add("the environment changed since the baseline was recorded: "
+                    + String.join("; ", environment.changedDetails()));
+        }
+        List<String> missing = verdicts.stream().filter(v -> v.verdict() == Verdict.NO_BASELINE)
+                .map(PointVerdict::label).toList();
+        if (!missing.isEmpty()) {
+            warnings.add(missing.size() + " measured points have no baseline entry (" + String.join(", ", missing)
+                    + "); record them with update-baseline");
+        }
+        warnings.addAll(powerWarnings(run, baseline, verdicts));
+        return warnings;
+    }
+
+    /** A gate that cannot fail is worse than none: say so when the trials are too few for any p to reach alpha. */
+    private List<String> powerWarnings(RunResult run, Baseline baseline, List<PointVerdict> verdicts) {
+        Set<String> warnings = new LinkedHashSet<>();
+        for (PointVerdict verdict : verdicts) {
+            if (verdict.verdict() != Verdict.PASS && verdict.verdict() != Verdict.IMPROVED) {
+                continue;
+            }
+            int current = run.point(verdict.communicator(), verdict.sequenceLength()).orElseThrow().samplesMicros().length;
+            int recorded = baseline.point(verdict.communicator(), verdict.sequenceLength()).orElseThrow().samplesMicros().size();
+            double smallest = MannWhitneyU.smallestP(current, recorded);
+            if (smallest >= thresholds.alpha()) {
+                warnings.add(String.format(Locale.ROOT, "with %d samples in this run and %d in the baseline no difference"
+                        + " can be significant at alpha %s (the smallest possible p is %.3f), so no point can regress;"
+                        + " use more trials", current, recorded, Figures.plain(thresholds.alpha()), smallest));
+            }
+        }
+        return List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.commgate.gate;
+
+import static io.github.commgate.gate.Runs.incorrect;
+import static io.github.commgate.gate.Runs.measured;
+import static io.github.commgate.gate.Runs.run;
+import static io.github.commgate.gate.Runs.skipped;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BaselineFileTest {
+
+    /** Measured in an order unlike the file's, with a skipped and an incorrect point that must not be recorded. */
+    static Baseline sampleBaseline() throws BaselineUpdateException {
+        return new BaselineUpdate(Thresholds.defaults(), Set.of(), "  NCCL 2.27 trades 1 MiB latency for bandwidth ")
+                .apply(Optional.empty(), run(List.of(
+                        measured("shm-twoshot", 128, 702.1234567, 701.5, 703.25, 700.0, 702.0),
+                        measured("shm-oneshot", 128, 677.3, 677.1, 677.9, 676.8, 678.2),
+                        skipped("shm-twoshot", 16, "too small for two-shot"),
+                        measured("shm-oneshot", 16, 41.5, 40.25, 42.0, 41.0, 40.5),
+                        incorrect("shm-oneshot", 512, 2000, 2001, 2002))), Runs.PROVENANCE).baseline();
+    }
+
+    static String golden(String name) throws IOException {
+        try (InputStream in = BaselineFileTest.class.getResourceAsStream("/golden/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theWrittenFileMatchesTheGoldenFile(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("baselines/cpu.json");
+        BaselineFile.write(sampleBaseline(), file);
+        assertEquals(golden("baseline.json"), Files.readString(file));
+    }
+
+    @Test
+    void whatIsWrittenReadsBackEqual(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("cpu.json");
+        Baseline baseline = sampleBaseline();
+        BaselineFile.write(baseline, file);
+        assertEquals(baseline, BaselineFile.read(file));
+        assertEquals(BaselineFile.text(baseline), BaselineFile.text(BaselineFile.read(file)));
+    }
+
+    @Test
+    void writingReplacesTheOldFileAndLeavesNoTemporaryFileBehind(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("cpu.json");
+        Files.writeString(file, "old");
+        BaselineFile.write(sampleBaseline(), file);
+        try (Stream<Path> files = Files.list(directory)) {
+            assertEquals(List.of(file), files.toList());
+        }
+        assertTrue(Files.readString(file).startsWith("{\n  \"format\" : 1,"));
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldFileIntactAndNoTemporaryFile(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("cpu.json");
+        Files.createDirectories(file.resolve("in-the-way"));
+        assertThrows(IOException.class, () -> BaselineFile.write(sampleBaseline(), file));
+        try (Stream<Path> files = Files.list(directory)) {
+            assertEquals(List.of(file), files.toList());
+        }
+        assertTrue(Files.isDirectory(file.resolve("in-the-way")));
+    }
+
+    @Test
+    void aMissingFileIsEmptyForReadIfPresentAndAnErrorForRead(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("none.json");
+        assertEquals(Optional.empty(), BaselineFile.readIfPresent(file));
+        BaselineException e = assertThrows(BaselineException.class, () -> BaselineFile.read(file));
+        assertEquals("baseline " + file + ": no such file", e.getMessage());
+    }
+}

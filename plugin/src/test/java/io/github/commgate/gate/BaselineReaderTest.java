@@ -1,0 +1,124 @@
+package io.github.commgate.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every bad input gives one line naming the file, the place and what is wrong. */
+class BaselineReaderTest {
+
+    private static final String FILE = "src/commgate/x.json";
+
+    private static String golden() throws IOException {
+        return BaselineFileTest.golden("baseline.json");
+    }
+
+    private static String problem(String text) {
+        return assertThrows(BaselineException.class, () -> BaselineReader.read(FILE, text)).getMessage();
+    }
+
+    private static String goldenWith(String from, String to) throws IOException {
+        String text = golden();
+        if (!text.contains(from)) {
+            throw new AssertionError("the golden file has no " + from);
+        }
+        return text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
+    }
+
+    @Test
+    void theGoldenFileReads() throws Exception {
+        assertEquals(3, BaselineReader.read(FILE, golden()).points().size());
+    }
+
+    @Test
+    void malformedJsonNamesLineAndColumn() throws IOException {
+        assertEquals("baseline src/commgate/x.json: line 3, column 3: Unexpected character ('\"' (code 34)): was expecting"
+                + " comma to separate Object entries", problem(goldenWith("\"format\" : 1,", "\"format\" : 1")));
+    }
+
+    @Test
+    void aStringWhereANumberBelongsNamesTheField() throws IOException {
+        assertEquals("baseline src/commgate/x.json: line 35, column 19: expected a number for 'median_us'",
+                problem(goldenWith("\"median_us\" : 41.0", "\"median_us\" : \"fast\"")));
+    }
+
+    @Test
+    void anUnknownFormatIsRefusedWithTheFormatThisVersionReads() throws IOException {
+        assertEquals("baseline src/commgate/x.json: format 7 is not supported; this commgate reads format 1",
+                problem(goldenWith("\"format\" : 1", "\"format\" : 7")));
+        assertEquals("baseline src/commgate/x.json: line 2, column 14: expected a whole number for 'format'",
+                problem(goldenWith("\"format\" : 1", "\"format\" : \"1\"")));
+    }
+
+    @Test
+    void aMissingFieldIsNamedAtTheObjectThatLacksIt() throws IOException {
+        assertEquals("baseline src/commgate/x.json: line 31, column 16: missing field 'median_us'",
+                problem(goldenWith("\"median_us\" : 41.0,", "")));
+        assertEquals("baseline src/commgate/x.json: line 1, column 1: missing field 'key'",
+                problem(goldenWith("\"key\" :", "\"kee\" :")));
+    }
+
+    @Test
+    void aNegativeMedianOrSampleIsRefused() throws IOException {
+        assertEquals("baseline src/commgate/x.json: line 35, column 19: 'median_us' is -3.5; it must be 0 or more",
+                problem(goldenWith("\"median_us\" : 41.0", "\"median_us\" : -3.5")));
+        assertEquals("baseline src/commgate/x.json: line 36, column 28: 'samples_us' holds -40.25; samples must be 0 or more",
+                problem(goldenWith("40.25", "-40.25")));
+    }
+
+    @Test
+    void aPointWithoutSamplesIsRefused() throws IOException {
+        assertEquals("baseline src/commgate/x.json: line 36, column 20: 'samples_us' is empty; a point needs the samples"
+                + " it was recorded from", problem(goldenWith("[ 41.5, 40.25, 42.0, 41.0, 40.5 ]", "[ ]")));
+    }
+
+    @Test
+    void theSamePointTwiceIsRefused() throws IOException {
+        assertEquals("baseline src/commgate/x.json: line 37, column 6: a second entry for shm-oneshot sequence length 16",
+                problem(goldenWith("\"sequence_length\" : 128", "\"sequence_length\" : 16")));
+    }
+
+    @Test
+    void anUnknownBackendOrABadDateIsNamed() throws IOException {
+        assertEquals("baseline src/commgate/x.json: line 4, column 17: unknown backend 'tpu' in 'backend'; valid: cpu, cuda",
+                problem(goldenWith("\"backend\" : \"cpu\"", "\"backend\" : \"tpu\"")));
+        assertEquals("baseline src/commgate/x.json: line 12, column 19: 'recorded_at' is 'yesterday'; expected an instant"
+                + " such as 2026-11-24T06:00:00Z", problem(goldenWith("\"2026-11-24T06:00:00Z\"", "\"yesterday\"")));
+    }
+
+    @Test
+    void duplicateKeysAndTrailingContentAreMalformed() throws IOException {
+        assertEquals("baseline src/commgate/x.json: line 3, column 11: Duplicate field 'format'",
+                problem(goldenWith("\"key\" :", "\"format\" : 2, \"key\" :")));
+        assertEquals("baseline src/commgate/x.json: line 51, column 1: unexpected content after the end of the baseline",
+                problem(golden() + "{}"));
+    }
+
+    @Test
+    void aTruncatedFileSaysWhereItEnded() throws IOException {
+        String text = golden();
+        assertEquals("baseline src/commgate/x.json: line 22, column 5: Unexpected end-of-input within/between Object entries",
+                problem(text.substring(0, text.indexOf("\"os\""))));
+        assertEquals("baseline src/commgate/x.json: line 1, column 2: Unexpected end-of-input: expected close marker for"
+                + " Object (opened at line 1, column 1)", problem("{"));
+    }
+
+    @Test
+    void anEmptyFileOrATopLevelArrayIsNamed() {
+        assertEquals("baseline src/commgate/x.json: the file is empty", problem("  \n"));
+        assertEquals("baseline src/commgate/x.json: line 1, column 1: expected an object at the top level", problem("[]"));
+    }
+
+    @Test
+    void theMessageNamesThePathTheFileWasReadFrom(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("cpu.json");
+        Files.writeString(file, goldenWith("\"median_us\" : 41.0", "\"median_us\" : null"));
+        BaselineException e = assertThrows(BaselineException.class, () -> BaselineFile.read(file));
+        assertEquals("baseline " + file + ": line 31, column 16: missing field 'median_us'", e.getMessage());
+    }
+}

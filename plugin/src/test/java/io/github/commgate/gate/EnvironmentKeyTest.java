@@ -1,0 +1,61 @@
+package io.github.commgate.gate;
+
+import static io.github.commgate.gate.Runs.around;
+import static io.github.commgate.gate.Runs.measured;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.commgate.comm.Backend;
+import io.github.commgate.comm.DType;
+import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.result.RunResult;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnvironmentKeyTest {
+
+    @Test
+    void aCpuRunIsKeyedByCpuModelAndCountAndTheTensorShape() {
+        EnvironmentKey key = EnvironmentKey.of(Runs.run(List.of(measured("shm-oneshot", 128, around(5)))));
+        assertEquals(new EnvironmentKey("cpu", "Intel(R) Xeon(R) Platinum 8481C CPU @ 2.70GHz", 2, 2, "bf16", 8192), key);
+        assertEquals("cpu-intel-xeon-platinum-8481c-2cpus-ws2-bf16-h8192.json", key.fileName());
+        assertEquals("cpu backend on 2 CPUs (Intel(R) Xeon(R) Platinum 8481C CPU @ 2.70GHz), world size 2, bf16,"
+                + " hidden size 8192", key.describe());
+        assertEquals(Path.of("src/commgate/cpu-intel-xeon-platinum-8481c-2cpus-ws2-bf16-h8192.json"),
+                BaselineFile.forEnvironment(Path.of("src/commgate"), key));
+    }
+
+    @Test
+    void aCudaRunIsKeyedByGpuModelAndGpuCountNotByTheCpu() {
+        Map<String, String> environment = new HashMap<>(Runs.environment());
+        environment.put("gpu_model", "NVIDIA H100 80GB HBM3");
+        environment.put("gpu_count", "8");
+        environment.put("nccl_version", "2.27.3");
+        BenchmarkPlan plan = new BenchmarkPlan(Backend.CUDA, 8, List.of("nccl"), List.of(128), 8192, DType.FP16, 5, 50, 10);
+        EnvironmentKey key = EnvironmentKey.of(new RunResult(plan, environment, Instant.EPOCH, 0, 0, List.of()));
+        assertEquals("cuda-nvidia-h100-80gb-hbm3-8gpus-ws8-fp16-h8192.json", key.fileName());
+        assertEquals("cuda backend on 8 GPUs (NVIDIA H100 80GB HBM3), world size 8, fp16, hidden size 8192", key.describe());
+    }
+
+    @Test
+    void fileNamesStayShortAndPlainWhateverTheDeviceIsCalled() {
+        String weird = "Ünïcode/..\\GPU ".repeat(20) + "(TM)";
+        String name = new EnvironmentKey("cuda", weird, 4, 4, "bf16", 4096).fileName();
+        assertTrue(name.matches("[a-z0-9-]+\\.json"), name);
+        assertTrue(name.length() <= 100, name);
+        assertEquals("cpu-unknown-0cpus-ws2-bf16-h8192.json", new EnvironmentKey("cpu", "(R)", 0, 2, "bf16", 8192).fileName());
+    }
+
+    @Test
+    void aMissingOrUnreadableCountBecomesZeroAndIsDescribedAsUnknown() {
+        Map<String, String> environment = new HashMap<>(Runs.environment());
+        environment.put("cpu_count", "lots");
+        EnvironmentKey key = EnvironmentKey.of(Runs.run(environment, List.of()));
+        assertEquals(0, key.deviceCount());
+        assertTrue(key.describe().startsWith("cpu backend on an unknown number of CPUs"));
+    }
+}
