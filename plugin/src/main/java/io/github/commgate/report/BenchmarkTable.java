@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
@@ -34,6 +35,7 @@ public final class BenchmarkTable {
         lines.add(RULE);
         lines.add(String.format("commgate benchmark: backend %s, world size %d, %s, hidden size %d",
                 plan.backend(), plan.worldSize(), plan.dtype(), plan.hiddenSize()));
+        lines.add(machine(run));
         lines.add(String.format("%d warm-ups, %d trials of %d all-reduces; latency is the median over trials of the slowest rank",
                 plan.warmups(), plan.trials(), plan.cycles()));
         lines.add(RULE);
@@ -72,6 +74,18 @@ public final class BenchmarkTable {
         Optional<PointResult> base = run.point(reference, sequenceLength).filter(p -> p.status() == PointStatus.MEASURED);
         String speedup = base.map(b -> String.format(Locale.ROOT, "%.2fx", b.medianMicros() / best.get().medianMicros())).orElse("N/A");
         return best.get().communicator() + " (" + speedup + ")";
+    }
+
+    /** The hardware and the library versions the numbers belong to. */
+    static String machine(RunResult run) {
+        Map<String, String> env = run.environment();
+        if (env.containsKey("gpu_model")) {
+            return String.format("%s (%s of them visible), driver %s, CUDA runtime %s, NCCL %s",
+                    env.get("gpu_model"), env.getOrDefault("gpu_count", "?"), env.getOrDefault("driver", "unknown"),
+                    env.getOrDefault("cuda_runtime", "unknown"), env.getOrDefault("nccl_version", "unknown"));
+        }
+        return String.format("%s, %s cores, Java %s", env.getOrDefault("cpu_model", "unknown CPU"),
+                env.getOrDefault("cpu_count", "?"), env.getOrDefault("java_version", "?"));
     }
 
     private static String header(BenchmarkPlan plan, String last) {

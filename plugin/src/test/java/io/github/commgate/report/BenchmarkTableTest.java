@@ -59,6 +59,15 @@ class BenchmarkTableTest {
         assertEquals("shm-oneshot (N/A)", BenchmarkTable.fastest(sampleRun(), 64, "shm-twoshot"));
     }
 
+    @Test
+    void aGpuRunNamesTheGpuDriverRuntimeAndNccl() {
+        RunResult cpu = sampleRun();
+        RunResult gpu = new RunResult(cpu.plan(), Map.of("gpu_model", "NVIDIA H100 80GB HBM3", "gpu_count", "8",
+                "driver", "580.159.04", "cuda_runtime", "13.0", "nccl_version", "2.28.3"), cpu.startedAt(), 1, 2, cpu.points());
+        assertEquals("NVIDIA H100 80GB HBM3 (8 of them visible), driver 580.159.04, CUDA runtime 13.0, NCCL 2.28.3",
+                BenchmarkTable.machine(gpu));
+    }
+
     static String golden(String name) throws IOException {
         try (var in = BenchmarkTableTest.class.getResourceAsStream("/golden/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
