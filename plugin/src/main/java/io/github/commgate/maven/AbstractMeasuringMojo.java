@@ -118,6 +118,16 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
         return Path.of("commgate").toAbsolutePath();
     }
 
+    /** The communicators as the user wrote them; null when not set. */
+    protected final String communicatorsText() {
+        return communicators;
+    }
+
+    protected final Path projectDirectory() {
+        return project != null && project.getBasedir() != null ? project.getBasedir().toPath().toAbsolutePath().normalize()
+                : Path.of("").toAbsolutePath();
+    }
+
     protected final String toolVersion() {
         return plugin.getVersion();
     }

@@ -1,0 +1,97 @@
+package io.github.commgate.maven;
+
+import io.github.commgate.gate.Baseline;
+import io.github.commgate.gate.BaselineException;
+import io.github.commgate.gate.BaselineFile;
+import io.github.commgate.gate.EnvironmentKey;
+import io.github.commgate.gate.Thresholds;
+import io.github.commgate.plan.InvalidSettingsException;
+import io.github.commgate.result.RunResult;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters of the goals that work with baselines: where they live and how strict the gate is. */
+abstract class AbstractGateMojo extends AbstractMeasuringMojo {
+
+    /**
+     * Directory of the baseline files, one per environment (backend, device model and count,
+     * world size, dtype, hidden size), named after it; commit it with your code.
+     */
+    @Parameter(property = "commgate.baselineDirectory", defaultValue = "${project.basedir}/src/commgate/baselines")
+    private File baselineDirectory;
+
+    /** One baseline file to use instead of the one named after this environment. */
+    @Parameter(property = "commgate.baselineFile")
+    private File baselineFile;
+
+    /** Percent by which a median may exceed its baseline before the point can regress. */
+    @Parameter(property = "commgate.threshold", defaultValue = "10")
+    private double threshold;
+
+    /** Per-communicator thresholds in percent, for example {@code <thresholds><nccl>5</nccl></thresholds>}. */
+    @Parameter
+    private Map<String, String> thresholds;
+
+    /** Microseconds a median may exceed its baseline in any case, so sub-microsecond noise never fails a build. */
+    @Parameter(property = "commgate.floor", defaultValue = "1.0")
+    private double floor;
+
+    /** Significance level of the one-sided Mann-Whitney U test a regression must also pass. */
+    @Parameter(property = "commgate.alpha", defaultValue = "0.01")
+    private double alpha;
+
+    /** Compare with a baseline recorded in another environment instead of refusing to. */
+    @Parameter(property = "commgate.allowEnvironmentMismatch", defaultValue = "false")
+    private boolean allowEnvironmentMismatch;
+
+    protected final boolean allowEnvironmentMismatch() {
+        return allowEnvironmentMismatch;
+    }
+
+    protected final Thresholds thresholds() throws MojoExecutionException {
+        Map<String, Double> perCommunicator = new HashMap<>();
+        if (thresholds != null) {
+            for (Map.Entry<String, String> entry : thresholds.entrySet()) {
+                try {
+                    perCommunicator.put(entry.getKey(), Double.parseDouble(entry.getValue().trim()));
+                } catch (NumberFormatException e) {
+                    throw new MojoExecutionException("commgate: thresholds: '" + entry.getValue() + "' for "
+                            + entry.getKey() + " is not a number of percent");
+                }
+            }
+        }
+        try {
+            return Thresholds.of(threshold, perCommunicator, floor, alpha);
+        } catch (InvalidSettingsException e) {
+            throw new MojoExecutionException("commgate: " + String.join(System.lineSeparator() + "commgate: ", e.problems()));
+        }
+    }
+
+    /** The baseline file this run is compared with: the one given, or the one named after its environment. */
+    protected final Path baselinePath(RunResult run) {
+        return baselineFile != null ? baselineFile.toPath() : BaselineFile.forEnvironment(baselineDirectory.toPath(), EnvironmentKey.of(run));
+    }
+
+    protected final Optional<Baseline> readBaseline(Path file) throws MojoExecutionException {
+        try {
+            if (baselineFile != null) {
+                return Optional.of(BaselineFile.read(file));
+            }
+            return BaselineFile.readIfPresent(file);
+        } catch (BaselineException e) {
+            throw new MojoExecutionException("commgate: " + e.getMessage());
+        }
+    }
+
+    /** Where a path is shown to users: relative to the project, as it appears in their repository. */
+    protected final String shown(Path file) {
+        Path base = projectDirectory();
+        Path absolute = file.toAbsolutePath().normalize();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.commgate.maven;
+
+import io.github.commgate.gate.Baseline;
+import io.github.commgate.gate.BaselineUpdate;
+import io.github.commgate.report.ResultsJsonReader;
+import io.github.commgate.report.UnreadableResultsException;
+import io.github.commgate.result.RunResult;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Records the baseline of this environment: from a fresh run, or from the last run's
+ * results.json ({@code -Dcommgate.fromResults=target/commgate/results.json}). Only the selected
+ * communicators change; the file is written atomically with a stable layout, so its diff can be
+ * reviewed like code. Making a point slower than its old baseline beyond the threshold needs
+ * {@code -Dcommgate.reason="..."}, which is recorded in the file.
+ */
+@Mojo(name = "update-baseline", threadSafe = true)
+public class UpdateBaselineMojo extends AbstractGateMojo {
+
+    /** A results.json (or benchmark.json) to record instead of measuring again. */
+    @Parameter(property = "commgate.fromResults")
+    private File fromResults;
+
+    /** Why the baseline may get slower; required when it does, and recorded in the file. */
+    @Parameter(property = "commgate.reason")
+    private String reason;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skipped()) {
+            return;
+        }
+        // A fresh run measures only the selected communicators; a results file may hold more.
+        RunResult run = fromResults != null ? readResults(fromResults.toPath()) : measure(plan());
+        Set<String> selected = fromResults != null ? selectedCommunicators() : Set.of();
+        Path file = baselinePath(run);
+        Optional<Baseline> previous = readBaseline(file);
+        BaselineUpdate.Result result = new BaselineRecorder(getLog(), thresholds(), toolVersion(), projectDirectory())
+                .record(previous, run, selected, reason, file);
+        getLog().info("commgate: " + (previous.isPresent() ? "updated " : "recorded ") + shown(file)
+                + (selected.isEmpty() ? "" : " for " + String.join(", ", selected)));
+        result.changes().forEach(change -> getLog().info("commgate:   " + change));
+        getLog().info("commgate: review the diff and commit it with your change");
+    }
+
+    private RunResult readResults(Path file) throws MojoExecutionException {
+        try {
+            getLog().info("commgate: recording " + file + " instead of measuring");
+            return ResultsJsonReader.read(file);
+        } catch (UnreadableResultsException e) {
+            throw new MojoExecutionException("commgate: " + e.getMessage());
+        }
+    }
+
+    private Set<String> selectedCommunicators() {
+        String text = communicatorsText();
+        return text == null || text.isBlank() ? Set.of()
+                : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.commgate.report;
+
+import io.github.commgate.gate.GateOutcome;
+import io.github.commgate.gate.PointVerdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The console table of the check goal: one row per point, in the run's order, with the
+ * baseline, the current median, the change, the rank test's p and the verdict. A "~" after the
+ * change marks a median beyond the threshold that was not significant, as benchstat prints.
+ */
+public final class GateTable {
+
+    private static final String ROW = "%-16s %12s %13s %13s %10s %8s  %s";
+
+    private GateTable() {
+    }
+
+    public static List<String> lines(GateOutcome outcome) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(ROW, "communicator", "size", "baseline us", "current us", "delta", "p", "verdict"));
+        for (PointVerdict point : outcome.points()) {
+            lines.add(String.format(Locale.ROOT, ROW, point.communicator(), size(point.bytes()),
+                    micros(point.baselineMedianMicros()), micros(point.currentMedianMicros()),
+                    Double.isNaN(point.deltaPercent()) ? "" : point.deltaText() + (point.notSignificant() ? " ~" : ""),
+                    Double.isNaN(point.pValue()) ? "" : String.format(Locale.ROOT, "%.3f", point.pValue()),
+                    point.verdict()).stripTrailing());
+        }
+        return lines;
+    }
+
+    private static String size(long bytes) {
+        return String.format(Locale.ROOT, "%.2f MiB", bytes / 1048576.0);
+    }
+
+    private static String micros(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
+}
