@@ -2,7 +2,7 @@ package io.github.commgate.maven;
 
 import io.github.commgate.gate.Baseline;
 import io.github.commgate.gate.GateOutcome;
-import io.github.commgate.report.ResultsJson;
+import io.github.commgate.report.GateReports;
 import io.github.commgate.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,10 +25,11 @@ final class GateReporter {
 
     void write(RunResult run, GateOutcome outcome, Optional<Baseline> baseline) throws MojoExecutionException {
         try {
-            ResultsJson.write(run, toolVersion, directory.resolve("results.json"));
+            GateReports.writeAll(directory, run, outcome, baseline, toolVersion);
         } catch (IOException e) {
             throw new MojoExecutionException("commgate: cannot write the reports into " + directory + ": " + e.getMessage(), e);
         }
-        log.info("commgate: reports in " + directory);
+        log.info("commgate: reports in " + directory + " (" + GateReports.MARKDOWN + ", " + GateReports.HTML + ", "
+                + GateReports.JUNIT_XML + ", " + GateReports.RESULTS_JSON + ")");
     }
 }

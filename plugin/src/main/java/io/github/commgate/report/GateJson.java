@@ -1,0 +1,106 @@
+package io.github.commgate.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.commgate.gate.Baseline;
+import io.github.commgate.gate.EnvironmentComparison;
+import io.github.commgate.gate.EnvironmentKey;
+import io.github.commgate.gate.GateOutcome;
+import io.github.commgate.gate.PointVerdict;
+import io.github.commgate.gate.Provenance;
+import io.github.commgate.result.RunResult;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * results.json: the benchmark JSON of {@link ResultsJson}, unchanged, plus a "gate" object with
+ * the decision and, per point, the numbers behind its verdict. A number that does not exist
+ * (no baseline, no samples) is null, never NaN, which strict JSON parsers reject.
+ */
+final class GateJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private GateJson() {
+    }
+
+    static String text(RunResult run, GateOutcome outcome, Optional<Baseline> baseline, String toolVersion) {
+        try {
+            return JSON.writeValueAsString(toJson(run, outcome, baseline, toolVersion)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a tree of plain nodes always serialises
+        }
+    }
+
+    static ObjectNode toJson(RunResult run, GateOutcome outcome, Optional<Baseline> baseline, String toolVersion) {
+        ObjectNode root = ResultsJson.toJson(run, toolVersion);
+        ObjectNode gate = root.putObject("gate");
+        gate.put("decision", outcome.decision().name());
+        gate.put("headline", outcome.headline());
+        environment(gate.putObject("baseline"), outcome.environment(), baseline);
+        outcome.violations().forEach(gate.putArray("violations")::add);
+        outcome.warnings().forEach(gate.putArray("warnings")::add);
+        var points = gate.putArray("points");
+        outcome.points().forEach(p -> point(points.addObject(), p));
+        return root;
+    }
+
+    private static void environment(ObjectNode node, EnvironmentComparison environment, Optional<Baseline> baseline) {
+        node.put("file", environment.baselineName());
+        node.put("present", environment.hasBaseline());
+        node.put("environment_matched", environment.hasBaseline() && environment.sameKey());
+        node.put("compared", environment.compared());
+        node.put("comparison", environment.sentence());
+        if (environment.hasBaseline()) {
+            key(node.putObject("baseline_environment"), environment.baselineKey());
+        }
+        key(node.putObject("current_environment"), environment.currentKey());
+        environment.changedDetails().forEach(node.putArray("changed_details")::add);
+        baseline.ifPresent(b -> provenance(node.putObject("recorded"), b));
+    }
+
+    private static void key(ObjectNode node, EnvironmentKey key) {
+        node.put("description", key.describe());
+        node.put("backend", key.backend());
+        node.put("device", key.device());
+        node.put("device_count", key.deviceCount());
+        node.put("world_size", key.worldSize());
+        node.put("dtype", key.dtype());
+        node.put("hidden_size", key.hiddenSize());
+    }
+
+    private static void provenance(ObjectNode node, Baseline baseline) {
+        Provenance provenance = baseline.provenance();
+        node.put("tool", "commgate " + provenance.toolVersion());
+        node.put("at", provenance.recordedAt().toString());
+        node.put("git_commit", provenance.gitCommit());
+        node.put("host", baseline.host());
+        node.put("reason", baseline.reason());
+    }
+
+    private static void point(ObjectNode node, PointVerdict p) {
+        node.put("communicator", p.communicator());
+        node.put("sequence_length", p.sequenceLength());
+        node.put("bytes", p.bytes());
+        node.put("verdict", p.verdict().name());
+        number(node, "median_us", p.currentMedianMicros());
+        number(node, "baseline_median_us", p.baselineMedianMicros());
+        number(node, "limit_us", p.limitMicros());
+        number(node, "threshold_percent", p.thresholdPercent());
+        node.put("floor_binds", p.floorBinds());
+        number(node, "delta_percent", p.deltaPercent());
+        number(node, "p_value", p.pValue());
+        node.put("not_significant", p.notSignificant());
+        node.put("sentence", p.sentence());
+    }
+
+    private static void number(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
+    }
+}
