@@ -15,7 +15,9 @@ public final class CommunicatorCatalog {
 
     private static final List<String> CPU = List.of("shm-oneshot", "shm-twoshot");
     /** Kept in step with comm.cuda.CudaCommunicators.NAMES, named here without loading that package. */
-    private static final List<String> CUDA = List.of("nccl", "nccl-symm");
+    private static final List<String> CUDA = List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot", "symm-multimem");
+    /** Multicast can take a shared host's GPUs out of service: it runs only when selected by name. */
+    private static final List<String> CUDA_DEFAULT = List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot");
 
     private CommunicatorCatalog() {
     }
@@ -26,6 +28,11 @@ public final class CommunicatorCatalog {
             return requested;
         }
         return visibleGpus > 0 ? Backend.CUDA : Backend.CPU;
+    }
+
+    /** What runs when the user selects nothing: every communicator but the multicast one. */
+    public static List<String> defaults(Backend backend) {
+        return backend == Backend.CUDA ? CUDA_DEFAULT : names(backend);
     }
 
     public static List<String> names(Backend backend) {

@@ -81,6 +81,14 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
     @Parameter(property = "commgate.cycles", defaultValue = "10")
     private int cycles;
 
+    /**
+     * Largest all-reduce, in bytes, that our own kernels (custom-oneshot, custom-twoshot,
+     * symm-twoshot) take; larger points are skipped, as vLLM caps its custom all-reduce.
+     * Default 8 MiB.
+     */
+    @Parameter(property = "commgate.customAllReduceMaxSize", defaultValue = "8388608")
+    private long customAllReduceMaxSize;
+
     /** Seconds the whole run may take, from forking the workers to their exit; then every worker is stopped. */
     @Parameter(property = "commgate.timeout", defaultValue = "600")
     private int timeout;
@@ -134,7 +142,7 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
 
     protected final BenchmarkPlan plan() throws MojoExecutionException {
         RunSettings settings = new RunSettings(backend, worldSize, communicators, sequenceLengths,
-                hiddenSize, dtype, warmups, trials, cycles);
+                hiddenSize, dtype, warmups, trials, cycles, customAllReduceMaxSize);
         try {
             return PlanValidator.validate(settings, VisibleGpus.detect());
         } catch (InvalidSettingsException e) {

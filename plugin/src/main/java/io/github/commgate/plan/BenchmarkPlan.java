@@ -13,11 +13,20 @@ import java.util.List;
  */
 public record BenchmarkPlan(Backend backend, int worldSize, List<String> communicators,
                             List<Integer> sequenceLengths, int hiddenSize, DType dtype,
-                            int warmups, int trials, int cycles) {
+                            int warmups, int trials, int cycles, long customMaxBytes) {
+
+    /** 8 MiB: the largest all-reduce our kernels take by default, as vLLM caps its custom all-reduce. */
+    public static final long DEFAULT_CUSTOM_MAX_BYTES = 8L << 20;
 
     public BenchmarkPlan {
         communicators = List.copyOf(communicators);
         sequenceLengths = List.copyOf(sequenceLengths);
+    }
+
+    public BenchmarkPlan(Backend backend, int worldSize, List<String> communicators, List<Integer> sequenceLengths,
+                         int hiddenSize, DType dtype, int warmups, int trials, int cycles) {
+        this(backend, worldSize, communicators, sequenceLengths, hiddenSize, dtype, warmups, trials, cycles,
+                DEFAULT_CUSTOM_MAX_BYTES);
     }
 
     public AllReducePoint point(int sequenceLength) {

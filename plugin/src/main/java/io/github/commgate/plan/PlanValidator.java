@@ -60,11 +60,14 @@ public final class PlanValidator {
         }
         positive("trials", s.trials());
         positive("cycles", s.cycles());
+        if (s.customMaxBytes() < CommunicatorCatalog.VECTOR_BYTES) {
+            problems.add(String.format("customAllReduceMaxSize: %d must be at least %d bytes", s.customMaxBytes(), CommunicatorCatalog.VECTOR_BYTES));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
         BenchmarkPlan plan = new BenchmarkPlan(resolved, worldSize, communicators, sequenceLengths,
-                s.hiddenSize(), dtype, s.warmups(), s.trials(), s.cycles());
+                s.hiddenSize(), dtype, s.warmups(), s.trials(), s.cycles(), s.customMaxBytes());
         for (BenchmarkPlan.PlannedPoint p : plan.points()) {
             CommunicatorCatalog.splitProblem(p.communicator(), p.point()).ifPresent(problems::add);
         }
@@ -95,7 +98,7 @@ public final class PlanValidator {
     private List<String> communicators(String text, Backend backend) {
         List<String> valid = CommunicatorCatalog.names(backend);
         if (isBlank(text)) {
-            return valid;
+            return CommunicatorCatalog.defaults(backend);
         }
         List<String> chosen = new ArrayList<>();
         for (String name : split(text)) {

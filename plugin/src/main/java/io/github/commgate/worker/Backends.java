@@ -5,6 +5,7 @@ import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.RankContext;
 import io.github.commgate.comm.cpu.SharedMemoryCommunicators;
 import io.github.commgate.comm.cuda.CudaCommunicators;
+import io.github.commgate.plan.BenchmarkPlan;
 import java.io.IOException;
 import java.util.Map;
 
@@ -18,10 +19,10 @@ final class Backends {
     private Backends() {
     }
 
-    static Communicator open(Backend backend, String name, RankContext context) throws IOException {
-        return switch (backend) {
+    static Communicator open(BenchmarkPlan plan, String name, RankContext context) throws IOException {
+        return switch (plan.backend()) {
             case CPU -> SharedMemoryCommunicators.open(name, context);
-            case CUDA -> CudaCommunicators.open(name, context);
+            case CUDA -> CudaCommunicators.open(name, context, plan.customMaxBytes());
             case AUTO -> throw new IOException("the plan names no concrete backend");
         };
     }

@@ -33,18 +33,17 @@ final class PointLoop {
 
     void run() throws IOException {
         Map<String, Communicator> communicators = new LinkedHashMap<>();
-        try {
-            for (String name : plan.communicators()) {
-                communicators.put(name, Backends.open(plan.backend(), name, context));
-            }
-            link.send(new Message.RankEnvironment(Backends.describe(plan.backend(), context)));
-            for (BenchmarkPlan.PlannedPoint planned : plan.points()) {
-                link.send(new Message.PointReport(measure(communicators.get(planned.communicator()), planned.point())));
-            }
-        } finally {
-            for (Communicator communicator : communicators.values()) {
-                communicator.close();
-            }
+        for (String name : plan.communicators()) {
+            communicators.put(name, Backends.open(plan, name, context));
+        }
+        link.send(new Message.RankEnvironment(Backends.describe(plan.backend(), context)));
+        for (BenchmarkPlan.PlannedPoint planned : plan.points()) {
+            link.send(new Message.PointReport(measure(communicators.get(planned.communicator()), planned.point())));
+        }
+        // Closed only after a clean run: closing may meet the peers at a barrier, which a failed
+        // rank must not wait at; when a rank fails the process exits and the driver frees it all.
+        for (Communicator communicator : communicators.values()) {
+            communicator.close();
         }
     }
 

@@ -93,7 +93,7 @@ class PlanValidatorTest {
         BenchmarkPlan plan = PlanValidator.validate(RunSettings.defaults(), ONE_GPU);
         assertEquals(Backend.CUDA, plan.backend());
         assertEquals(1, plan.worldSize());
-        assertEquals(List.of("nccl", "nccl-symm"), plan.communicators());
+        assertEquals(List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot"), plan.communicators());
         assertEquals(List.of(128, 512, 1024, 2048, 4096, 8192), plan.sequenceLengths());
     }
 
@@ -118,7 +118,22 @@ class PlanValidatorTest {
     @Test
     void ncclSplitsAnySizeWhileOurAlgorithmsNeedWholeVectors() throws Exception {
         assertEquals(List.of(7), PlanValidator.validate(RunSettings.defaults().withSequenceLengths("7").withHiddenSize(3)
-                .withDtype("fp32"), ONE_GPU).sequenceLengths());
+                .withDtype("fp32").withCommunicators("nccl,nccl-symm"), ONE_GPU).sequenceLengths());
+        assertEquals(List.of("custom-oneshot: sequence length 7 x hidden size 3 in fp32 is 84 bytes, not a multiple of the 16-byte vectors the algorithm moves"),
+                assertThrows(InvalidSettingsException.class, () -> PlanValidator.validate(RunSettings.defaults()
+                        .withSequenceLengths("7").withHiddenSize(3).withDtype("fp32").withCommunicators("nccl,custom-oneshot"), ONE_GPU)).problems());
+    }
+
+    @Test
+    void multicastRunsOnlyWhenSelectedByName() throws Exception {
+        assertEquals(List.of("symm-multimem"),
+                PlanValidator.validate(RunSettings.defaults().withCommunicators("symm-multimem"), ONE_GPU).communicators());
+    }
+
+    @Test
+    void customMaxSizeBelowOneVectorIsRefused() {
+        assertEquals(List.of("customAllReduceMaxSize: 8 must be at least 16 bytes"),
+                problems(RunSettings.defaults().withCustomMaxBytes(8)));
     }
 
     @Test

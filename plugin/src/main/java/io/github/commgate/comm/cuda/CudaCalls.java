@@ -1,5 +1,6 @@
 package io.github.commgate.comm.cuda;
 
+import static org.bytedeco.cuda.global.cudart.cuGetErrorString;
 import static org.bytedeco.cuda.global.cudart.cudaGetErrorName;
 import static org.bytedeco.cuda.global.cudart.cudaGetErrorString;
 import static org.bytedeco.cuda.global.cudart.cudaSuccess;
@@ -9,6 +10,7 @@ import static org.bytedeco.cuda.global.nccl.ncclSuccess;
 
 import org.bytedeco.cuda.nccl.ncclComm;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 
 /**
  * Turns CUDA and NCCL status codes into exceptions that name the call and the rank, so a
@@ -30,6 +32,15 @@ final class CudaCalls {
         if (status != cudaSuccess) {
             throw new CudaException(String.format("%s failed on rank %d: %s (%s)",
                     call, rank, text(cudaGetErrorString(status)), text(cudaGetErrorName(status))));
+        }
+    }
+
+    /** Driver API (cu*) status: CUDA_SUCCESS is 0, as cudaSuccess is. */
+    void driver(int status, String call) throws CudaException {
+        if (status != 0) {
+            BytePointer text = new BytePointer((Pointer) null);
+            cuGetErrorString(status, text);
+            throw new CudaException(String.format("%s failed on rank %d: %s (CUresult %d)", call, rank, text(text), status));
         }
     }
 

@@ -12,17 +12,21 @@ import java.util.Map;
  */
 public final class CudaCommunicators {
 
-    public static final List<String> NAMES = List.of("nccl", "nccl-symm");
+    public static final List<String> NAMES = List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot", "symm-multimem");
 
     private CudaCommunicators() {
     }
 
-    public static Communicator open(String name, RankContext context) throws IOException {
+    public static Communicator open(String name, RankContext context, long customMaxBytes) throws IOException {
         CudaRank rank = acquire(context);
         try {
             return switch (name) {
                 case "nccl" -> new NcclAllReduce(rank, context);
                 case "nccl-symm" -> new NcclSymmetricAllReduce(rank, context);
+                case "custom-oneshot" -> new CustomAllReduce(rank, context, CustomAllReduce.Algorithm.ONESHOT, customMaxBytes);
+                case "custom-twoshot" -> new CustomAllReduce(rank, context, CustomAllReduce.Algorithm.TWOSHOT, customMaxBytes);
+                case "symm-twoshot" -> new SymmetricTwoShotAllReduce(rank, context, customMaxBytes);
+                case "symm-multimem" -> new MulticastAllReduce(rank);
                 default -> throw new IllegalArgumentException("no GPU communicator named " + name);
             };
         } catch (IOException | RuntimeException e) {

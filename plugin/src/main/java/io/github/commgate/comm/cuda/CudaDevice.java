@@ -26,14 +26,16 @@ final class CudaDevice implements AutoCloseable {
 
     CudaDevice(int rank, int localRank) throws CudaException {
         this.calls = new CudaCalls(rank);
-        this.ordinal = localRank;
+        // -Dcommgate.device=N (through jvmArgs) puts every rank on GPU N: a way to check our
+        // kernels with several ranks on one GPU. Time-sliced ranks make its timings meaningless.
+        this.ordinal = Integer.getInteger("commgate.device", localRank);
         int[] count = new int[1];
         calls.cuda(cudaGetDeviceCount(count), "cudaGetDeviceCount");
-        if (localRank >= count[0]) {
+        if (ordinal >= count[0]) {
             throw new CudaException(String.format("rank %d needs GPU %d, but only %d are visible (CUDA_VISIBLE_DEVICES=%s)",
-                    rank, localRank, count[0], System.getenv("CUDA_VISIBLE_DEVICES")));
+                    rank, ordinal, count[0], System.getenv("CUDA_VISIBLE_DEVICES")));
         }
-        calls.cuda(cudaSetDevice(localRank), "cudaSetDevice(" + localRank + ")");
+        calls.cuda(cudaSetDevice(ordinal), "cudaSetDevice(" + ordinal + ")");
         // A runtime call makes the primary context current on this thread before anything else.
         calls.cuda(cudaFree(new Pointer()), "cudaFree(null)");
         calls.cuda(cudaStreamCreateWithFlags(stream, cudaStreamNonBlocking), "cudaStreamCreateWithFlags");
@@ -58,6 +60,10 @@ final class CudaDevice implements AutoCloseable {
     /** CUDA encodes 13.0 as 13000. */
     static String version(int encoded) {
         return (encoded / 1000) + "." + (encoded % 1000) / 10;
+    }
+
+    int ordinal() {
+        return ordinal;
     }
 
     CudaCalls calls() {

@@ -1,0 +1,86 @@
+package io.github.commgate.comm.cuda;
+
+import static org.bytedeco.cuda.global.cudart.CUDA_IPC_HANDLE_SIZE;
+import static org.bytedeco.cuda.global.cudart.cudaFree;
+import static org.bytedeco.cuda.global.cudart.cudaIpcCloseMemHandle;
+import static org.bytedeco.cuda.global.cudart.cudaIpcGetMemHandle;
+import static org.bytedeco.cuda.global.cudart.cudaIpcMemLazyEnablePeerAccess;
+import static org.bytedeco.cuda.global.cudart.cudaIpcOpenMemHandle;
+import static org.bytedeco.cuda.global.cudart.cudaMalloc;
+import static org.bytedeco.cuda.global.cudart.cudaMemset;
+
+import io.github.commgate.comm.RankContext;
+import java.io.IOException;
+import java.util.List;
+import org.bytedeco.cuda.cudart.cudaIpcMemHandle_t;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
+
+/**
+ * One zeroed cudaMalloc buffer per rank, every one of them mapped into every rank through CUDA
+ * IPC: each rank exports a 64-byte handle, the coordinator all-gathers them, and each rank opens
+ * its peers'. {@link #peers()} is the 64-byte struct of eight pointers the kernels take by value.
+ */
+final class PeerBuffers implements AutoCloseable {
+
+    /** Kernel argument {@code struct alignas(16) Peers { void* ptr[8]; }}. */
+    static final int PEERS_BYTES = 64;
+    static final int MAX_PEERS = 8;
+
+    private final CudaCalls calls;
+    private final Pointer own = new Pointer();
+    private final Pointer[] all;
+    private final BytePointer peers = new BytePointer(PEERS_BYTES);
+
+    PeerBuffers(CudaCalls calls, RankContext context, long bytes, String what) throws IOException {
+        this.calls = calls;
+        this.all = new Pointer[context.worldSize()];
+        calls.cuda(cudaMalloc(own, bytes), "cudaMalloc(" + what + ", " + bytes + " bytes)");
+        // note: flags and counters must start at zero on every rank before any kernel reads them;
+        // the all-gather below happens after this synchronous memset, so peers never see garbage.
+        calls.cuda(cudaMemset(own, 0, bytes), "cudaMemset(" + what + ")");
+        cudaIpcMemHandle_t handle = new cudaIpcMemHandle_t();
+        calls.cuda(cudaIpcGetMemHandle(handle, own), "cudaIpcGetMemHandle(" + what + ")");
+        byte[] mine = new byte[CUDA_IPC_HANDLE_SIZE];
+        handle.reserved().get(mine, 0, mine.length);
+        List<byte[]> handles = context.rendezvous().allGather(mine);
+        for (int rank = 0; rank < all.length; rank++) {
+            if (rank == context.rank()) {
+                all[rank] = own;
+                continue;
+            }
+            cudaIpcMemHandle_t peer = new cudaIpcMemHandle_t();
+            peer.reserved().put(handles.get(rank), 0, CUDA_IPC_HANDLE_SIZE);
+            all[rank] = new Pointer();
+            calls.cuda(cudaIpcOpenMemHandle(all[rank], peer, cudaIpcMemLazyEnablePeerAccess),
+                    "cudaIpcOpenMemHandle(" + what + " of rank " + rank + ")");
+        }
+        for (int rank = 0; rank < MAX_PEERS; rank++) {
+            peers.putLong(rank * 8L, rank < all.length ? all[rank].address() : 0L);
+        }
+    }
+
+    Pointer own() {
+        return own;
+    }
+
+    /** Host memory holding the by-value kernel argument; cuLaunchKernel copies it at launch (and capture). */
+    BytePointer peers() {
+        return peers;
+    }
+
+    @Override
+    public void close() {
+        for (Pointer pointer : all) {
+            if (pointer != null && pointer != own && !pointer.isNull()) {
+                cudaIpcCloseMemHandle(pointer);
+            }
+        }
+        cudaFree(own);
+        peers.close();
+    }
+
+    CudaCalls calls() {
+        return calls;
+    }
+}
