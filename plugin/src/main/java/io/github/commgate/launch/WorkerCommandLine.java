@@ -59,6 +59,9 @@ public final class WorkerCommandLine {
         environment.put(SCRATCH_DIRECTORY, scratchDirectory.toString());
         // NCCL writes its debug output to stdout unless told otherwise; give each rank its own file.
         environment.putIfAbsent("NCCL_DEBUG_FILE", settings.logDirectory().resolve("nccl-rank-" + rank + ".%h.%p.log").toString());
+        // Modules load their kernels at once: a kernel loaded lazily at its first launch can
+        // wait on a peer's kernel spinning in a barrier for it.
+        environment.putIfAbsent("CUDA_MODULE_LOADING", "EAGER");
         return environment;
     }
 }

@@ -31,7 +31,7 @@ class WorkerCommandLineTest {
         Map<String, String> environment = WorkerCommandLine.environment(settings, coordinator, "secret", 1, 4, Path.of("/dev/shm/commgate-1"));
         assertEquals(Map.of("NCCL_DEBUG", "INFO", "COMMGATE_COORDINATOR", "127.0.0.1:40123", "COMMGATE_TOKEN", "secret",
                 "COMMGATE_RANK", "1", "COMMGATE_WORLD_SIZE", "4", "COMMGATE_LOCAL_RANK", "1",
-                "COMMGATE_SCRATCH_DIR", "/dev/shm/commgate-1", "NCCL_DEBUG_FILE", "/t/logs/nccl-rank-1.%h.%p.log"), environment);
+                "COMMGATE_SCRATCH_DIR", "/dev/shm/commgate-1", "NCCL_DEBUG_FILE", "/t/logs/nccl-rank-1.%h.%p.log", "CUDA_MODULE_LOADING", "EAGER"), environment);
     }
 
     @Test

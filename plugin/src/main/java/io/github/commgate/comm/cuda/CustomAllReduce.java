@@ -48,6 +48,7 @@ final class CustomAllReduce extends GraphTimedAllReduce {
         this.unavailable = world.isPresent() ? world : PeerAccess.problem(calls, device.ordinal(), context);
         if (unavailable.isEmpty()) {
             kernels = KernelLibrary.load(calls).orElseThrow();
+            kernels.preload(algorithm.kernel, context.worldSize());
             inputs = new PeerBuffers(calls, context, Math.max(maxBytes, KernelLaunch.VECTOR_BYTES), "input");
             // The two-shot's scratch follows the signal area in the same peer-visible allocation.
             long scratch = algorithm == Algorithm.TWOSHOT ? maxBytes : 0;

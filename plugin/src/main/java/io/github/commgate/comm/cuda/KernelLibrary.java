@@ -3,6 +3,7 @@ package io.github.commgate.comm.cuda;
 import static org.bytedeco.cuda.global.cudart.cuModuleGetFunction;
 import static org.bytedeco.cuda.global.cudart.cuModuleLoadData;
 
+import io.github.commgate.comm.DType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -55,6 +56,17 @@ final class KernelLibrary {
     private static byte[] fatbin() throws IOException {
         try (InputStream in = KernelLibrary.class.getResourceAsStream(RESOURCE)) {
             return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    /**
+     * Looks up the kernels of {@code algorithm} for every dtype before any launch: with lazy
+     * module loading, loading a kernel at its first launch can wait on a kernel that spins in a
+     * barrier for it, a deadlock the native self-test met.
+     */
+    void preload(String algorithm, int ranks) throws CudaException {
+        for (DType dtype : DType.values()) {
+            function(KernelLaunch.kernelName(algorithm, dtype, ranks));
         }
     }
 

@@ -37,6 +37,7 @@ final class SymmetricTwoShotAllReduce extends GraphTimedAllReduce {
         if (unavailable.isEmpty()) {
             long bytes = Math.max(maxBytes, KernelLaunch.VECTOR_BYTES);
             kernels = KernelLibrary.load(calls).orElseThrow();
+            kernels.preload("symm_twoshot", context.worldSize());
             buffers = new PeerBuffers(calls, context, bytes, "symmetric buffer");
             signals = new PeerBuffers(calls, context, SignalArea.BYTES, "signals");
             calls.cuda(cudaMalloc(input, bytes), "cudaMalloc(input)");

@@ -1,0 +1,49 @@
+// The 36 kernels of commgate's all-reduce fatbin: {oneshot, twoshot, symm_twoshot} x
+// {bf16, fp16, fp32} x {2, 4, 6, 8} ranks, each an extern "C" kernel so that the host finds it by
+// its plain name with cuModuleGetFunction. Names: commgate_<algorithm>_<dtype>_<ranks>.
+//
+// Launch every one with kThreads (512) threads per block, launch_blocks(vectors) blocks (at most
+// kMaxBlocks = 36), no dynamic shared memory, the same grid on every rank. Parameters (C ABI,
+// offsets in the parameter buffer; Peers is 64 bytes, 16-byte aligned):
+//   oneshot, twoshot:  Peers inputs @0, Peers signals @64, void* output @128, int rank @136,
+//                      long long vectors @144 (152 bytes)
+//   symm_twoshot:      Peers buffers @0, Peers signals @64, int rank @128,
+//                      long long vectors @136 (144 bytes)
+#include "allreduce_kernels.cuh"
+
+// One name per (algorithm, type, world size); __launch_bounds__(kThreads, 1) lets the compiler use
+// the registers of a whole SM partition for the kRanks loads in flight per thread.
+// note: __grid_constant__ keeps the Peers parameters in the constant bank even though the kernels
+// index them with runtime ranks; without it every thread copies them to local memory first.
+// It changes nothing in the ABI: the parameters are still passed by value.
+#define COMMGATE_PEERS const __grid_constant__ commgate::Peers
+#define COMMGATE_KERNEL extern "C" __global__ void __launch_bounds__(commgate::kThreads, 1)
+
+#define COMMGATE_DEFINE_KERNELS(dtype, T, ranks)                                                \
+  COMMGATE_KERNEL commgate_oneshot_##dtype##_##ranks(                                          \
+      COMMGATE_PEERS inputs, COMMGATE_PEERS signals, void* output, int rank, long long vectors) { \
+    commgate::oneshot<T, ranks>(inputs, signals, output, rank, vectors);                       \
+  }                                                                                            \
+  COMMGATE_KERNEL commgate_twoshot_##dtype##_##ranks(                                          \
+      COMMGATE_PEERS inputs, COMMGATE_PEERS signals, void* output, int rank, long long vectors) { \
+    commgate::twoshot<T, ranks>(inputs, signals, output, rank, vectors);                       \
+  }                                                                                            \
+  COMMGATE_KERNEL commgate_symm_twoshot_##dtype##_##ranks(                                     \
+      COMMGATE_PEERS buffers, COMMGATE_PEERS signals, int rank, long long vectors) {            \
+    commgate::symm_twoshot<T, ranks>(buffers, signals, rank, vectors);                         \
+  }
+
+#define COMMGATE_DEFINE_ALL_RANKS(dtype, T) \
+  COMMGATE_DEFINE_KERNELS(dtype, T, 2)      \
+  COMMGATE_DEFINE_KERNELS(dtype, T, 4)      \
+  COMMGATE_DEFINE_KERNELS(dtype, T, 6)      \
+  COMMGATE_DEFINE_KERNELS(dtype, T, 8)
+
+COMMGATE_DEFINE_ALL_RANKS(bf16, __nv_bfloat16)
+COMMGATE_DEFINE_ALL_RANKS(fp16, __half)
+COMMGATE_DEFINE_ALL_RANKS(fp32, float)
+
+#undef COMMGATE_DEFINE_ALL_RANKS
+#undef COMMGATE_DEFINE_KERNELS
+#undef COMMGATE_KERNEL
+#undef COMMGATE_PEERS
