@@ -30,6 +30,10 @@ echo "maven exit $status, wall $(( (end - start) / 1000000 )) ms"
 cp example/target/commgate/benchmark.json "$OUT/" 2>/dev/null
 cp example/target/commgate/logs/rank-0.log "$OUT/" 2>/dev/null
 
+echo "== Loopback bandwidth of our kernels (one GPU plays every rank; native/src/test/cuda)"
+nvcc -O3 -std=c++17 -arch=sm_90 -o /tmp/commgate-selftest native/src/test/cuda/allreduce_selftest.cu -I native/src/main/cuda \
+  && /tmp/commgate-selftest ${SELFTEST:-bandwidth} 2>&1 | tee "$OUT/selftest.txt" | tail -45
+
 echo "== Python reference (ctypes ncclAllReduce in a torch CUDA graph)"
 start=$(date +%s%N)
 python3 bench/nccl_reference.py --ours example/target/commgate/benchmark.json 2>&1 | tee "$OUT/python-reference.txt"
