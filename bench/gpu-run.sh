@@ -14,7 +14,7 @@ mkdir -p "$OUT"
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader | tee "$OUT/gpu.txt"
 
 m2=.gpu/m2
-jars=$(find "$m2" -name '*.jar' \( -path '*bytedeco*' -o -path '*jackson*' \) | tr '\n' ':')
+jars=$(find "$m2" -name '*.jar' \( -path '*bytedeco*' -o -path '*jackson*' -o -path '*commgate-native*' \) | tr '\n' ':')
 cp="plugin/target/classes:plugin/target/test-classes:${jars}.gpu/junit-console.jar"
 echo "== GPU-tagged JUnit tests"
 java --add-modules=ALL-SYSTEM -cp "$cp" org.junit.platform.console.ConsoleLauncher execute \
