@@ -27,7 +27,7 @@ status=$?
 end=$(date +%s%N)
 grep -E "commgate|Tensor|\(|BUILD|ERROR" "$OUT/example-verify.log" | grep -v Download | tail -40
 echo "maven exit $status, wall $(( (end - start) / 1000000 )) ms"
-cp example/target/commgate/benchmark.json "$OUT/" 2>/dev/null
+cp example/target/commgate/results.json "$OUT/" 2>/dev/null
 cp example/target/commgate/logs/rank-0.log "$OUT/" 2>/dev/null
 
 echo "== Loopback bandwidth of our kernels (one GPU plays every rank; native/src/test/cuda)"
@@ -36,6 +36,6 @@ nvcc -O3 -std=c++17 -arch=sm_90 -o /tmp/commgate-selftest native/src/test/cuda/a
 
 echo "== Python reference (ctypes ncclAllReduce in a torch CUDA graph)"
 start=$(date +%s%N)
-python3 bench/nccl_reference.py --ours example/target/commgate/benchmark.json 2>&1 | tee "$OUT/python-reference.txt"
+python3 bench/nccl_reference.py --ours example/target/commgate/results.json 2>&1 | tee "$OUT/python-reference.txt"
 end=$(date +%s%N)
 echo "python wall (with torch import) $(( (end - start) / 1000000 )) ms" | tee -a "$OUT/python-reference.txt"
