@@ -48,6 +48,7 @@ public final class BenchmarkTable {
             row.append(fastest(run, sequenceLength, reference));
             lines.add(row.toString().stripTrailing());
         }
+        lines.add(DispatchTable.line(run));
         lines.add("");
         lines.add("Bus bandwidth, GB/s (nccl-tests: bytes / median time x 2(n-1)/n)");
         lines.add(header(plan, "").stripTrailing());

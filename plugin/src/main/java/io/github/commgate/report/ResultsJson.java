@@ -58,6 +58,10 @@ public final class ResultsJson {
             }
             entry.put("speedup_info", BenchmarkTable.fastest(run, sequenceLength, reference));
         }
+        ArrayNode dispatch = root.putArray("dispatch");
+        for (DispatchTable.Range range : DispatchTable.ranges(run)) {
+            dispatch.addObject().put("up_to_bytes", range.upToBytes()).put("communicator", range.communicator());
+        }
         ArrayNode points = root.putArray("points");
         run.points().forEach(p -> points.add(point(p)));
         return root;
