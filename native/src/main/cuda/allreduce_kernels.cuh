@@ -6,6 +6,8 @@
 // they produce bitwise the same result as each other, on every rank.
 #pragma once
 
+#include <type_traits>
+
 #include "allreduce_abi.cuh"
 #include "allreduce_sync.cuh"
 #include "allreduce_vector.cuh"
@@ -23,6 +25,49 @@ struct GridStride {
             static_cast<long long>(gridDim.x) * kThreads};
   }
 };
+
+// Vectors each thread loads per rank before it sums any of them. With 36 blocks of 512 threads
+// one 16-byte load per rank and thread is too little in flight to cover memory latency; a batch
+// of kBatch independent vectors multiplies that, and kBatch x kRanks x 4 registers of loaded data
+// stay well inside the 128 registers that __launch_bounds__(kThreads, 1) allows.
+template <int kRanks>
+__host__ __device__ constexpr int batch_of() {
+  return kRanks <= 2 ? 4 : kRanks <= 4 ? 2 : 1;
+}
+
+// Reduces vectors offset + i of every rank's source for i in [0, count) and hands each sum to
+// store(i, sum). Thread `first` takes i = first, first + stride, ... exactly as a plain grid-stride
+// loop would (the batches only change the order in which it issues them), so the two-shot's
+// thread-to-element mapping is the same in both stages. Loads of a batch all go out before any
+// store, which the compiler could not reorder itself (the store might alias a later load).
+template <typename T, int kRanks, typename Store>
+__device__ __forceinline__ void reduce_range(const Peers& sources, long long offset,
+                                             long long count, Store store) {
+  constexpr int kBatch = batch_of<kRanks>();
+  const GridStride grid = GridStride::of_this_thread();
+  long long i = grid.first;
+  for (; i + (kBatch - 1) * grid.stride < count; i += kBatch * grid.stride) {
+    uint4 loaded[kBatch][kRanks];
+#pragma unroll
+    for (int u = 0; u < kBatch; ++u) {
+#pragma unroll
+      for (int p = 0; p < kRanks; ++p) {
+        loaded[u][p] = load_vector(sources.ptr[p], offset + i + u * grid.stride);
+      }
+    }
+#pragma unroll
+    for (int u = 0; u < kBatch; ++u) {
+      store(i + u * grid.stride, sum_in_rank_order<T, kRanks>(loaded[u]));
+    }
+  }
+  // Tail: fewer than kBatch vectors left for this thread.
+  for (; i < count; i += grid.stride) {
+    uint4 loaded[kRanks];
+#pragma unroll
+    for (int p = 0; p < kRanks; ++p) loaded[p] = load_vector(sources.ptr[p], offset + i);
+    store(i, sum_in_rank_order<T, kRanks>(loaded));
+  }
+}
 
 // The slice of the vectors that `rank` reduces in the two-shot algorithms: equal parts of
 // vectors / kRanks, the last rank also takes the remainder (fewer than kRanks vectors).
@@ -56,10 +101,8 @@ __device__ __forceinline__ void oneshot(const Peers& inputs, const Peers& signal
   const uint32_t epoch = block_epoch(signal_of(signals, rank));
   start_barrier<kRanks>(signals, rank, epoch + 1);
 
-  const GridStride grid = GridStride::of_this_thread();
-  for (long long i = grid.first; i < vectors; i += grid.stride) {
-    store_vector(output, i, reduce_in_rank_order<T, kRanks>(inputs, i));
-  }
+  reduce_range<T, kRanks>(
+      inputs, 0, vectors, [&](long long i, const uint4& sum) { store_vector(output, i, sum); });
 
   // note: vLLM ends one-shot with a volatile barrier; we release/acquire because the host may
   // overwrite this rank's input as soon as the kernel returns (the next copy-in, the next graph
@@ -85,9 +128,9 @@ __device__ __forceinline__ void twoshot(const Peers& inputs, const Peers& signal
   start_barrier<kRanks>(signals, rank, epoch + 1);
 
   void* own_scratch = scratch_of(signals, rank);
-  for (long long i = grid.first; i < slice.count; i += grid.stride) {
-    store_vector(own_scratch, i, reduce_in_rank_order<T, kRanks>(inputs, slice.begin + i));
-  }
+  reduce_range<T, kRanks>(
+      inputs, slice.begin, slice.count,
+      [&](long long i, const uint4& sum) { store_vector(own_scratch, i, sum); });
 
   // note: release/acquire publishes every rank's reduced slice. Thread x of block b reads
   // scratch[i] below exactly where thread x of block b on the owning rank wrote it above (same
@@ -95,17 +138,42 @@ __device__ __forceinline__ void twoshot(const Peers& inputs, const Peers& signal
   release_barrier<kRanks>(signals, rank, epoch + 2);
 
   // The longest slice is the last rank's; shorter slices simply stop earlier. Peers are visited
-  // starting with this rank, so at any moment the ranks read from different peers.
+  // starting with this rank, so at any moment the ranks read from different peers. As in
+  // reduce_range, a batch's loads all go out before its stores, and each thread visits the same
+  // i as in the reduce-scatter.
+  constexpr int kBatch = batch_of<kRanks>();
   const long long longest = slice.count_of(kRanks - 1, vectors);
-  for (long long i = grid.first; i < longest; i += grid.stride) {
+  const auto gather = [&](long long i, auto batch) {
+    constexpr int kCount = decltype(batch)::value;
+    uint4 v[kCount][kRanks];
 #pragma unroll
-    for (int step = 0; step < kRanks; ++step) {
-      const int peer = (rank + step) % kRanks;
-      if (i < slice.count_of(peer, vectors)) {
-        store_vector(output, peer * slice.part + i, load_vector(scratch_of(signals, peer), i));
+    for (int u = 0; u < kCount; ++u) {
+#pragma unroll
+      for (int step = 0; step < kRanks; ++step) {
+        const int peer = (rank + step) % kRanks;
+        const long long at = i + u * grid.stride;
+        if (at < slice.count_of(peer, vectors)) {
+          v[u][step] = load_vector(scratch_of(signals, peer), at);
+        }
       }
     }
+#pragma unroll
+    for (int u = 0; u < kCount; ++u) {
+#pragma unroll
+      for (int step = 0; step < kRanks; ++step) {
+        const int peer = (rank + step) % kRanks;
+        const long long at = i + u * grid.stride;
+        if (at < slice.count_of(peer, vectors)) {
+          store_vector(output, peer * slice.part + at, v[u][step]);
+        }
+      }
+    }
+  };
+  long long i = grid.first;
+  for (; i + (kBatch - 1) * grid.stride < longest; i += kBatch * grid.stride) {
+    gather(i, std::integral_constant<int, kBatch>{});
   }
+  for (; i < longest; i += grid.stride) gather(i, std::integral_constant<int, 1>{});
   // note: no end barrier. After the release barrier nobody reads our input again in this launch,
   // our output is local, and our scratch is guarded by the next launch's start barrier (above),
   // which also holds under graph replay: the counters live in memory, not in the graph.
@@ -128,15 +196,13 @@ __device__ __forceinline__ void symm_twoshot(const Peers& buffers, const Peers& 
   // before writing it back to all, so the stage itself needs no further ordering.
   start_barrier<kRanks>(signals, rank, epoch + 1);
 
-  const GridStride grid = GridStride::of_this_thread();
-  for (long long i = grid.first; i < slice.count; i += grid.stride) {
-    const long long index = slice.begin + i;
-    const uint4 sum = reduce_in_rank_order<T, kRanks>(buffers, index);
+  reduce_range<T, kRanks>(
+      buffers, slice.begin, slice.count, [&](long long i, const uint4& sum) {
 #pragma unroll
-    for (int step = 0; step < kRanks; ++step) {
-      store_vector(buffers.ptr[(rank + step) % kRanks], index, sum);
-    }
-  }
+        for (int step = 0; step < kRanks; ++step) {
+          store_vector(buffers.ptr[(rank + step) % kRanks], slice.begin + i, sum);
+        }
+      });
 
   // note: release/acquire so that, when this rank's kernel completes, the slices every peer
   // pushed into our buffer are visible here (each block acquires from the same block of every

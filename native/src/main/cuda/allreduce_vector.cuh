@@ -57,6 +57,10 @@ static_assert(Lanes<float>::kCount == 4 && Lanes<__half>::kCount == 8 &&
                   Lanes<__nv_bfloat16>::kCount == 8,
               "16-byte vectors");
 
+// note: a weak (plain) load, for every source. A weak load after ld.acquire + bar.sync sees what
+// the peer released (two-shot scratch); for inputs, which nobody writes during the launch, it is
+// as good as the read-only path: ld.global.nc.L1::no_allocate was measured (loopback, H100) to
+// be no faster at 2 ranks and up to 1.8x slower at 4 ranks and 64 MiB, so it is not used.
 __device__ __forceinline__ uint4 load_vector(const void* base, long long index) {
   return static_cast<const uint4*>(base)[index];
 }
@@ -65,18 +69,12 @@ __device__ __forceinline__ void store_vector(void* base, long long index, const 
   static_cast<uint4*>(base)[index] = v;
 }
 
-// Sum vector `index` of ptr[0..kRanks-1] in rank order 0, 1, ..., kRanks-1 with fp32 accumulation
-// and one rounding to T at the end. The order is fixed (not rotated by rank), so every rank and
-// every algorithm computes bitwise the same result for the same inputs.
-//
-// All kRanks loads are issued before the first add, so they are in flight together (one per
-// peer link); indexing a register array with a compile-time index keeps it in registers.
+// Sum loaded[0..kRanks-1] (rank p's vector in loaded[p]) in rank order 0, 1, ..., kRanks-1 with
+// fp32 accumulation and one rounding to T at the end. The order is fixed (not rotated by rank),
+// so every rank and every algorithm computes bitwise the same result for the same inputs. The
+// loads are the caller's, so that it can put several vectors' loads in flight before any add.
 template <typename T, int kRanks>
-__device__ __forceinline__ uint4 reduce_in_rank_order(const Peers& sources, long long index) {
-  uint4 loaded[kRanks];
-#pragma unroll
-  for (int p = 0; p < kRanks; ++p) loaded[p] = load_vector(sources.ptr[p], index);
-
+__device__ __forceinline__ uint4 sum_in_rank_order(const uint4 (&loaded)[kRanks]) {
   float acc[Lanes<T>::kCount];
   uint32_t w[4];
 #pragma unroll
