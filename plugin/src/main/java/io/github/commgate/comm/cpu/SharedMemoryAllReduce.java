@@ -105,6 +105,27 @@ abstract class SharedMemoryAllReduce implements Communicator {
         return Optional.empty();
     }
 
+    /**
+     * Bytes to all-reduce untimed before a point's trials, beyond its warm-up rounds: the JIT
+     * compiles the summing loops only after many iterations, and a rank whose peer is busy
+     * compiling waits at every barrier. Measured on a 2-core runner with 5 warm-up rounds alone:
+     * the first third of a point's trials ran 30-40 % slower than the rest, moving the median
+     * from run to run. The first point of a communicator warms up the most.
+     */
+    static final long JIT_WARM_UP_BYTES = 512L << 20;
+    static final long POINT_WARM_UP_BYTES = 64L << 20;
+    /** Keeps the warm-up of tiny points short; a few thousand all-reduces compile everything. */
+    static final long MAX_WARM_UP_ALL_REDUCES = 4096;
+
+    private boolean jitWarmedUp;
+
+    /** The same on every rank, since every rank measures the same points in the same order. */
+    static long warmUpAllReduces(AllReducePoint point, boolean jitWarmedUp) {
+        long bytes = jitWarmedUp ? POINT_WARM_UP_BYTES : JIT_WARM_UP_BYTES;
+        long extra = Math.min(MAX_WARM_UP_ALL_REDUCES, (bytes + point.bytes() - 1) / point.bytes());
+        return (long) point.warmups() * point.cycles() + extra;
+    }
+
     @Override
     public final PointMeasurement measure(AllReducePoint point) throws IOException {
         skipReason(point).ifPresent(reason -> {
@@ -113,9 +134,10 @@ abstract class SharedMemoryAllReduce implements Communicator {
         fillInputs(point);
         // Every peer's input is written before anyone reads it.
         context.rendezvous().barrier();
-        for (int i = 0; i < point.warmups() * point.cycles(); i++) {
+        for (long i = 0; i < warmUpAllReduces(point, jitWarmedUp); i++) {
             allReduce(point);
         }
+        jitWarmedUp = true;
         double[] latencyMicros = new double[point.trials()];
         for (int trial = 0; trial < point.trials(); trial++) {
             long start = System.nanoTime();
