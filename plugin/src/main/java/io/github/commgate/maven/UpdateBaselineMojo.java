@@ -2,11 +2,15 @@ package io.github.commgate.maven;
 
 import io.github.commgate.gate.Baseline;
 import io.github.commgate.gate.BaselineUpdate;
+import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.report.ResultsJsonReader;
 import io.github.commgate.report.UnreadableResultsException;
+import io.github.commgate.result.PooledRuns;
 import io.github.commgate.result.RunResult;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +21,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Records the baseline of this environment: from a fresh run, or from the last run's
+ * Records the baseline of this environment: from fresh runs ({@code recordRuns}, pooled), or from the last run's
  * results.json ({@code -Dcommgate.fromResults=target/commgate/results.json}). Only the selected
  * communicators change; the file is written atomically with a stable layout, so its diff can be
  * reviewed like code. Making a point slower than its old baseline beyond the threshold needs
@@ -30,6 +34,13 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
     @Parameter(property = "commgate.fromResults")
     private File fromResults;
 
+    /**
+     * Independent runs (each with fresh workers) pooled into the baseline, so it holds the
+     * spread between runs and not one run's luck. Ignored with fromResults.
+     */
+    @Parameter(property = "commgate.recordRuns", defaultValue = "3")
+    private int recordRuns;
+
     /** Why the baseline may get slower; required when it does, and recorded in the file. */
     @Parameter(property = "commgate.reason")
     private String reason;
@@ -40,7 +51,7 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
             return;
         }
         // A fresh run measures only the selected communicators; a results file may hold more.
-        RunResult run = fromResults != null ? readResults(fromResults.toPath()) : measure(plan());
+        RunResult run = fromResults != null ? readResults(fromResults.toPath()) : measureRuns();
         Set<String> selected = fromResults != null ? selectedCommunicators() : Set.of();
         Path file = baselinePath(run);
         Optional<Baseline> previous = readBaseline(file);
@@ -50,6 +61,19 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
                 + (selected.isEmpty() ? "" : " for " + String.join(", ", selected)));
         result.changes().forEach(change -> getLog().info("commgate:   " + change));
         getLog().info("commgate: review the diff and commit it with your change");
+    }
+
+    private RunResult measureRuns() throws MojoExecutionException {
+        if (recordRuns < 1) {
+            throw new MojoExecutionException("commgate: recordRuns: " + recordRuns + " must be 1 or more");
+        }
+        BenchmarkPlan plan = plan();
+        List<RunResult> runs = new ArrayList<>();
+        for (int run = 1; run <= recordRuns; run++) {
+            getLog().info(String.format("commgate: recording run %d of %d", run, recordRuns));
+            runs.add(measure(plan));
+        }
+        return PooledRuns.pool(runs);
     }
 
     private RunResult readResults(Path file) throws MojoExecutionException {
