@@ -18,8 +18,9 @@ import time
 
 import torch
 
-NCCL_BFLOAT16, NCCL_SUM = 9, 0
-HIDDEN, CYCLES = 8192, 10
+from nccl_reference_common import HIDDEN, NCCL_BFLOAT16, NCCL_SUM, UniqueId, check, load_nccl  # noqa: F401
+
+CYCLES = 10
 INPUTS = "pattern"
 
 
@@ -35,25 +36,6 @@ def commgate_inputs(rank, count):
     h = (h * 0x846CA68B) & low
     h ^= h >> 16
     return ((h % 61) - 30).to(torch.float32).div(4).to(torch.bfloat16)
-
-
-class UniqueId(ctypes.Structure):
-    _fields_ = [("internal", ctypes.c_byte * 128)]
-
-
-def load_nccl(path):
-    nccl = ctypes.CDLL(path)
-    nccl.ncclGetUniqueId.argtypes = [ctypes.POINTER(UniqueId)]
-    nccl.ncclCommInitRank.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int, UniqueId, ctypes.c_int]
-    nccl.ncclAllReduce.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int,
-                                   ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p]
-    nccl.ncclGetVersion.argtypes = [ctypes.POINTER(ctypes.c_int)]
-    return nccl
-
-
-def check(status, call):
-    if status != 0:
-        raise RuntimeError(f"{call} returned {status}")
 
 
 def measure(nccl, comm, seq, warmups, trials, pool=None):
