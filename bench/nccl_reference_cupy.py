@@ -31,10 +31,15 @@ def pattern(rank, count):
     return (values.view(numpy.uint32) >> 16).astype(numpy.uint16)  # exact in bf16: truncation is exact here
 
 
-def measure(nccl, comm, seq, warmups, trials):
+def measure(nccl, comm, seq, warmups, trials, pool=None):
     count = seq * HIDDEN
-    x = cupy.asarray(pattern(0, count))
-    out = cupy.empty_like(x)
+    if pool is None:
+        x = cupy.asarray(pattern(0, count))
+        out = cupy.empty_like(x)
+    else:
+        # Views at the start of two buffers of the sweep's largest size, as commgate allocates.
+        x, out = pool[0][:count], pool[1][:count]
+        x.set(pattern(0, count))
     stream = cupy.cuda.Stream(non_blocking=True)
 
     def all_reduce():
@@ -65,7 +70,10 @@ def main():
     parser.add_argument("--nccl", default="/usr/lib/x86_64-linux-gnu/libnccl.so.2")
     parser.add_argument("--sequence-lengths", type=int, nargs="+", default=[128, 512, 1024, 2048, 4096, 8192])
     parser.add_argument("--ours")
+    parser.add_argument("--largest-buffers", action="store_true")
     args = parser.parse_args()
+    largest = max(args.sequence_lengths) * HIDDEN
+    pool = [cupy.empty(largest, dtype=cupy.uint16) for _ in range(2)] if args.largest_buffers else None
     nccl = load_nccl(args.nccl)
     uid = UniqueId()
     check(nccl.ncclGetUniqueId(ctypes.byref(uid)), "ncclGetUniqueId")
@@ -78,7 +86,7 @@ def main():
                 ours[p["sequence_length"]] = p["median_us"]
     print(f"{'MiB':>7}{'cupy us':>10}{'commgate us':>13}{'ratio':>8}")
     for seq in args.sequence_lengths:
-        median = measure(nccl, comm, seq, 5, 50)
+        median = measure(nccl, comm, seq, 5, 50, pool)
         mine = ours.get(seq)
         print(f"{seq * HIDDEN * 2 / 2**20:7.2f}{median:10.2f}" + (f"{mine:13.2f}{mine / median:8.3f}" if mine else ""))
 
