@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Fixed runs and baselines for the gate's tests: two ranks on a CPU, bf16, hidden size 8192. */
-final class Runs {
+public final class Runs {
 
-    static final int HIDDEN = 8192;
+    public static final int HIDDEN = 8192;
     static final Provenance PROVENANCE = new Provenance("0.1.0-test", Instant.parse("2026-11-24T06:00:00Z"), "0123abc");
 
     private Runs() {
@@ -35,36 +35,36 @@ final class Runs {
         return environment;
     }
 
-    static RunResult run(List<PointResult> points) {
+    public static RunResult run(List<PointResult> points) {
         return run(environment(), points);
     }
 
-    static RunResult run(Map<String, String> environment, List<PointResult> points) {
+    public static RunResult run(Map<String, String> environment, List<PointResult> points) {
         List<String> communicators = points.stream().map(PointResult::communicator).distinct().toList();
         List<Integer> lengths = points.stream().map(PointResult::sequenceLength).distinct().sorted().toList();
         BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, communicators, lengths, HIDDEN, DType.BF16, 5, 10, 10);
         return new RunResult(plan, environment, Instant.parse("2026-11-24T06:00:00Z"), 0.5, 10.0, points);
     }
 
-    static long bytes(int sequenceLength) {
+    public static long bytes(int sequenceLength) {
         return (long) sequenceLength * HIDDEN * DType.BF16.bytes();
     }
 
     /** A point whose slowest-rank samples are exactly {@code samples}: rank 1 is always 1 us faster. */
-    static PointResult measured(String communicator, int sequenceLength, double... samples) {
+    public static PointResult measured(String communicator, int sequenceLength, double... samples) {
         double[] faster = Arrays.stream(samples).map(s -> s - 1).toArray();
         return PointResult.combine(List.of(
                 new RankPointResult(0, communicator, sequenceLength, 0, null, samples, 0, ""),
                 new RankPointResult(1, communicator, sequenceLength, 0, null, faster, 0, "")), HIDDEN, bytes(sequenceLength));
     }
 
-    static PointResult skipped(String communicator, int sequenceLength, String reason) {
+    public static PointResult skipped(String communicator, int sequenceLength, String reason) {
         return PointResult.combine(List.of(
                 RankPointResult.skipped(0, communicator, sequenceLength, 0, reason),
                 RankPointResult.skipped(1, communicator, sequenceLength, 0, reason)), HIDDEN, bytes(sequenceLength));
     }
 
-    static PointResult incorrect(String communicator, int sequenceLength, double... samples) {
+    public static PointResult incorrect(String communicator, int sequenceLength, double... samples) {
         return PointResult.combine(List.of(
                 new RankPointResult(0, communicator, sequenceLength, 0, null, samples, 0, ""),
                 new RankPointResult(1, communicator, sequenceLength, 0, null, samples, 3, "element 17: 2.0 instead of 3.0")),
@@ -72,12 +72,12 @@ final class Runs {
     }
 
     /** Ten samples whose median is {@code median}, spread by 0.1 us steps around it. */
-    static double[] around(double median) {
+    public static double[] around(double median) {
         return around(median, 0.1);
     }
 
     /** Ten samples whose median is {@code median}, {@code step} apart, none equal to the median. */
-    static double[] around(double median, double step) {
+    public static double[] around(double median, double step) {
         double[] offsets = {-5, -4, -3, -2, -1, 1, 2, 3, 4, 5};
         return Arrays.stream(offsets).map(o -> median + o * step).toArray();
     }

@@ -1,20 +1,16 @@
 package io.github.commgate.report;
 
-import io.github.commgate.comm.Backend;
-import io.github.commgate.comm.DType;
 import io.github.commgate.gate.Baseline;
 import io.github.commgate.gate.BaselineUpdate;
 import io.github.commgate.gate.BaselineUpdateException;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.Provenance;
+import io.github.commgate.gate.Runs;
 import io.github.commgate.gate.Thresholds;
-import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
-import io.github.commgate.result.RankPointResult;
 import io.github.commgate.result.RunResult;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,40 +77,22 @@ final class GateRuns {
     }
 
     static RunResult run(Map<String, String> environment, List<PointResult> points) {
-        List<String> communicators = points.stream().map(PointResult::communicator).distinct().toList();
-        List<Integer> lengths = points.stream().map(PointResult::sequenceLength).distinct().sorted().toList();
-        BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, communicators, lengths, HIDDEN, DType.BF16, 5, 10, 10);
-        return new RunResult(plan, environment, Instant.parse("2026-11-24T06:00:00Z"), 0.5, 10.0, points);
+        return Runs.run(environment, points);
     }
 
-    static long bytes(int sequenceLength) {
-        return (long) sequenceLength * HIDDEN * DType.BF16.bytes();
-    }
-
-    /** A point whose slowest-rank samples are exactly {@code samples}: rank 1 is always 1 us faster. */
     static PointResult measured(String communicator, int sequenceLength, double... samples) {
-        double[] faster = Arrays.stream(samples).map(s -> s - 1).toArray();
-        return PointResult.combine(List.of(
-                new RankPointResult(0, communicator, sequenceLength, 0, null, samples, 0, ""),
-                new RankPointResult(1, communicator, sequenceLength, 0, null, faster, 0, "")), HIDDEN, bytes(sequenceLength));
+        return Runs.measured(communicator, sequenceLength, samples);
     }
 
     static PointResult skipped(String communicator, int sequenceLength, String reason) {
-        return PointResult.combine(List.of(
-                RankPointResult.skipped(0, communicator, sequenceLength, 0, reason),
-                RankPointResult.skipped(1, communicator, sequenceLength, 0, reason)), HIDDEN, bytes(sequenceLength));
+        return Runs.skipped(communicator, sequenceLength, reason);
     }
 
     static PointResult incorrect(String communicator, int sequenceLength, double... samples) {
-        return PointResult.combine(List.of(
-                new RankPointResult(0, communicator, sequenceLength, 0, null, samples, 0, ""),
-                new RankPointResult(1, communicator, sequenceLength, 0, null, samples, 3, "element 17: 2.0 instead of 3.0")),
-                HIDDEN, bytes(sequenceLength));
+        return Runs.incorrect(communicator, sequenceLength, samples);
     }
 
-    /** Ten samples whose median is {@code median}, {@code step} apart, none equal to the median. */
     static double[] around(double median, double step) {
-        double[] offsets = {-5, -4, -3, -2, -1, 1, 2, 3, 4, 5};
-        return Arrays.stream(offsets).map(o -> median + o * step).toArray();
+        return Runs.around(median, step);
     }
 }
