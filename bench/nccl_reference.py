@@ -38,6 +38,34 @@ def commgate_inputs(rank, count):
     return ((h % 61) - 30).to(torch.float32).div(4).to(torch.bfloat16)
 
 
+def graph_samples(op, warmups, trials, stream, before_timing=lambda: None):
+    """commgate's schedule in torch: 3 eager calls, CYCLES calls captured in one CUDA graph, warm-up
+    replays, then replays back to back with an event between each two. Returns per-replay
+    microseconds per op, and the host time per op over all replays (vLLM's figure)."""
+    with torch.cuda.stream(stream):
+        for _ in range(3):
+            op()
+        torch.cuda.synchronize()
+        graph = torch.cuda.CUDAGraph()
+        with torch.cuda.graph(graph, stream=stream):
+            for _ in range(CYCLES):
+                op()
+        torch.cuda.synchronize()
+        for _ in range(warmups):
+            graph.replay()
+        torch.cuda.synchronize()
+        before_timing()
+        events = [torch.cuda.Event(enable_timing=True) for _ in range(trials + 1)]
+        start = time.perf_counter()
+        for i in range(trials):
+            events[i].record(stream)
+            graph.replay()
+        events[trials].record(stream)
+        torch.cuda.synchronize()
+        host_us = (time.perf_counter() - start) * 1e6 / trials / CYCLES
+    return [events[i].elapsed_time(events[i + 1]) * 1e3 / CYCLES for i in range(trials)], host_us
+
+
 def measure(nccl, comm, seq, warmups, trials, pool=None):
     if pool is None:
         x = torch.empty(seq, HIDDEN, dtype=torch.bfloat16, device="cuda")
@@ -54,27 +82,7 @@ def measure(nccl, comm, seq, warmups, trials, pool=None):
         check(nccl.ncclAllReduce(x.data_ptr(), out.data_ptr(), x.numel(), NCCL_BFLOAT16, NCCL_SUM,
                                  comm, torch.cuda.current_stream().cuda_stream), "ncclAllReduce")
 
-    with torch.cuda.stream(stream):
-        for _ in range(3):
-            all_reduce()
-        torch.cuda.synchronize()
-        graph = torch.cuda.CUDAGraph()
-        with torch.cuda.graph(graph, stream=stream):
-            for _ in range(CYCLES):
-                all_reduce()
-        torch.cuda.synchronize()
-        for _ in range(warmups):
-            graph.replay()
-        torch.cuda.synchronize()
-        events = [torch.cuda.Event(enable_timing=True) for _ in range(trials + 1)]
-        start = time.perf_counter()
-        for i in range(trials):
-            events[i].record(stream)
-            graph.replay()
-        events[trials].record(stream)
-        torch.cuda.synchronize()
-        host_us = (time.perf_counter() - start) * 1e6 / trials / CYCLES
-    samples = [events[i].elapsed_time(events[i + 1]) * 1e3 / CYCLES for i in range(trials)]
+    samples, host_us = graph_samples(all_reduce, warmups, trials, stream)
     assert torch.equal(out, x), "world size 1: the all-reduce must copy its input"
     return statistics.median(samples), host_us
 

@@ -29,33 +29,13 @@ import torch  # noqa: E402
 import torch.distributed as dist  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from nccl_reference import HIDDEN, NCCL_BFLOAT16, NCCL_SUM, UniqueId, check, commgate_inputs, load_nccl  # noqa: E402
+from nccl_reference import (HIDDEN, NCCL_BFLOAT16, NCCL_SUM, UniqueId, check, commgate_inputs,  # noqa: E402
+                            graph_samples, load_nccl)
 
-CYCLES = 10
 
 
 def graph_median_us(fn, warmups, trials, stream):
-    with torch.cuda.stream(stream):
-        for _ in range(3):
-            fn()
-        torch.cuda.synchronize()
-        graph = torch.cuda.CUDAGraph()
-        with torch.cuda.graph(graph, stream=stream):
-            for _ in range(CYCLES):
-                fn()
-        torch.cuda.synchronize()
-        for _ in range(warmups):
-            graph.replay()
-        torch.cuda.synchronize()
-        dist.barrier()
-        events = [torch.cuda.Event(enable_timing=True) for _ in range(trials + 1)]
-        for i in range(trials):
-            events[i].record(stream)
-            graph.replay()
-        events[trials].record(stream)
-        torch.cuda.synchronize()
-    samples = [events[i].elapsed_time(events[i + 1]) * 1e3 / CYCLES for i in range(trials)]
-    return samples
+    return graph_samples(fn, warmups, trials, stream, before_timing=dist.barrier)[0]
 
 
 def slowest_rank_median(samples):
