@@ -3,6 +3,7 @@ package io.github.commgate.comm.cpu;
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.Correctness;
+import io.github.commgate.comm.ExactSumCheck;
 import io.github.commgate.comm.DType;
 import io.github.commgate.comm.ExactSumPattern;
 import io.github.commgate.comm.PointMeasurement;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -177,28 +177,15 @@ abstract class SharedMemoryAllReduce implements Communicator {
             output.putBits(dtype, first, bits, Math.min(bits.length, elements - first));
         }
         allReduce(point);
-        long mismatches = 0;
-        String firstMismatch = "";
+        ExactSumCheck check = new ExactSumCheck(worldSize, dtype);
         for (int first = 0; first < elements; first += bits.length) {
             int count = Math.min(bits.length, elements - first);
             output.getBits(dtype, first, bits, count);
             for (int i = 0; i < count; i++) {
-                int expected = ExactSumPattern.expectedBits(worldSize, first + i, dtype);
-                if (bits[i] != expected) {
-                    if (mismatches++ == 0) {
-                        firstMismatch = describe(first + i, expected, bits[i], dtype);
-                    }
-                }
+                check.compare(first + i, bits[i]);
             }
         }
-        return mismatches == 0 ? Correctness.exact() : new Correctness(mismatches, firstMismatch);
-    }
-
-    static String describe(long element, int expected, int actual, DType dtype) {
-        String hex = dtype == DType.FP32 ? "0x%08X" : "0x%04X";
-        return String.format(Locale.ROOT, "element %d: expected %s (" + hex + "), got %s (" + hex + ")",
-                element, ExactSumPattern.decode(expected, dtype), expected,
-                ExactSumPattern.decode(actual, dtype), actual);
+        return check.result();
     }
 
     final Path sharedFile() {

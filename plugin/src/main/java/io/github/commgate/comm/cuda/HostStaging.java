@@ -7,6 +7,7 @@ import static org.bytedeco.cuda.global.cudart.cudaMemcpyHostToDevice;
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.Correctness;
 import io.github.commgate.comm.DType;
+import io.github.commgate.comm.ExactSumCheck;
 import io.github.commgate.comm.ExactSumPattern;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -42,19 +43,11 @@ final class HostStaging implements AutoCloseable {
         calls.cuda(cudaMemcpy(host, device, point.bytes(), cudaMemcpyDeviceToHost), "cudaMemcpy(output, " + point.bytes() + " bytes)");
         DType dtype = point.dtype();
         ByteBuffer view = view(point);
-        long mismatches = 0;
-        String first = "";
+        ExactSumCheck check = new ExactSumCheck(worldSize, dtype);
         for (int i = 0; i < point.elementCount(); i++) {
-            int expected = ExactSumPattern.expectedBits(worldSize, i, dtype);
-            int actual = get(view, i, dtype);
-            if (actual != expected) {
-                if (mismatches++ == 0) {
-                    first = String.format("element %d: expected %s (0x%x), got %s (0x%x)", i,
-                            ExactSumPattern.decode(expected, dtype), expected, ExactSumPattern.decode(actual, dtype), actual);
-                }
-            }
+            check.compare(i, get(view, i, dtype));
         }
-        return new Correctness(mismatches, first);
+        return check.result();
     }
 
     /** A direct view of the host memory: element-wise JNI calls would take seconds at 128 MiB. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.Correctness;
 import io.github.commgate.comm.DType;
+import io.github.commgate.comm.ExactSumCheck;
 import io.github.commgate.comm.ExactSumPattern;
 import io.github.commgate.comm.PointMeasurement;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ class SharedMemoryAllReduceTest {
             }
         });
         float sum = ExactSumPattern.expectedSum(3, corrupted);
-        String expected = SharedMemoryAllReduce.describe(corrupted,
+        String expected = ExactSumCheck.describe(corrupted,
                 ExactSumPattern.encode(sum, DType.BF16), ExactSumPattern.encode(sum + 1, DType.BF16),
                 DType.BF16);
         for (Correctness check : checks) {
@@ -142,9 +143,9 @@ class SharedMemoryAllReduceTest {
     @Test
     void aMismatchIsDescribedWithValuesAndBits() {
         assertEquals("element 1234: expected 3.0 (0x4040), got 2.0 (0x4000)",
-                SharedMemoryAllReduce.describe(1234, 0x4040, 0x4000, DType.BF16));
+                ExactSumCheck.describe(1234, 0x4040, 0x4000, DType.BF16));
         assertEquals("element 7: expected 3.0 (0x40400000), got NaN (0xFFFFFFFF)",
-                SharedMemoryAllReduce.describe(7, 0x40400000, 0xFFFFFFFF, DType.FP32));
+                ExactSumCheck.describe(7, 0x40400000, 0xFFFFFFFF, DType.FP32));
     }
 
     @Test
