@@ -37,8 +37,12 @@ public final class CudaCommunicators {
 
     /** GPU model, driver, CUDA runtime and NCCL versions of this rank. */
     public static Map<String, String> describe(RankContext context) throws IOException {
-        acquire(context).release();
-        return CudaRank.describe(context);
+        CudaRank rank = acquire(context);
+        try {
+            return rank.describe();
+        } finally {
+            rank.release();
+        }
     }
 
     /** The first touch of CUDA: a library that does not load becomes one clear line. */

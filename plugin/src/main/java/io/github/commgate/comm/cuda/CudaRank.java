@@ -55,14 +55,9 @@ final class CudaRank {
     }
 
     /** GPU model and count, driver and runtime, NCCL version: what the reports name. */
-    static Map<String, String> describe(RankContext context) throws IOException {
-        CudaRank rank = acquire(context);
-        try {
-            Map<String, String> description = new LinkedHashMap<>(rank.device.description());
-            description.put("nccl_version", NcclSession.versionText(NcclSession.version(rank.device.calls())));
-            return description;
-        } finally {
-            rank.release();
-        }
+    Map<String, String> describe() throws IOException {
+        Map<String, String> description = new LinkedHashMap<>(device.description());
+        description.put("nccl_version", NcclSession.versionText(NcclSession.version(device.calls())));
+        return description;
     }
 }
