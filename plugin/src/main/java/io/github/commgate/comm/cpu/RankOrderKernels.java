@@ -27,6 +27,14 @@ interface RankOrderKernels {
         return Selection.VECTOR_API;
     }
 
+    /**
+     * True when {@link BufferVectorKernels} can load straight from the shared segments: the
+     * Vector API is used and its incubator still has the ByteBuffer methods (JDK 16 to 19).
+     */
+    static boolean loadsFromBuffers() {
+        return Selection.BUFFER_LOADS;
+    }
+
     /** New kernels, vectorised where {@link #vectorized()}. */
     static RankOrderKernels create() {
         return Selection.VECTOR_API ? new VectorRankOrderKernels() : new ScalarRankOrderKernels();
@@ -41,6 +49,7 @@ interface RankOrderKernels {
     final class Selection {
 
         static final boolean VECTOR_API = vectorApiUsable();
+        static final boolean BUFFER_LOADS = VECTOR_API && BufferVectorKernels.linked();
 
         private Selection() {
         }

@@ -2,16 +2,19 @@ package io.github.commgate.comm.cpu;
 
 import io.github.commgate.comm.DType;
 import io.github.commgate.numeric.Float16;
+import java.nio.ByteBuffer;
 
 /**
  * The arithmetic both algorithms share: the element-wise sum of a range of every rank's input,
  * taken in rank order 0..n-1 with fp32 accumulation and rounded once to the dtype, as vLLM's
  * kernels do. One fixed order means every rank that computes an element gets the same bits.
  *
- * <p>It works a chunk at a time: bulk-copy a chunk of each rank's segment into a heap array (a
- * memcpy), sum the arrays with {@link RankOrderKernels} (Vector API where the JVM has it), bulk-
- * copy the result out. The chunk arrays stay in L1/L2, so main memory sees only the n reads and
- * one write the algorithm needs. Not thread-safe: one instance per rank.
+ * <p>Where the JVM lets the Vector API load from buffers, bf16 and fp32 are summed straight
+ * from the segments ({@link BufferVectorKernels}). Otherwise it works a chunk at a time: bulk-copy
+ * a chunk of each rank's segment into a heap array (a memcpy), sum the arrays with
+ * {@link RankOrderKernels} (Vector API where the JVM has it), bulk-copy the result out. The chunk
+ * arrays stay in L1/L2, so main memory sees only the n reads and one write the algorithm needs.
+ * Not thread-safe: one instance per rank.
  */
 final class RankOrderSum {
 
@@ -34,9 +37,21 @@ final class RankOrderSum {
     }
 
     private final RankOrderKernels kernels = RankOrderKernels.create();
+    private final boolean loadsFromBuffers;
+    private ByteBuffer[] buffers = new ByteBuffer[0];
     private final short[] narrow = new short[CHUNK_ELEMENTS];
     private final float[] accumulator = new float[CHUNK_ELEMENTS];
     private final int[] pairSums = new int[CHUNK_ELEMENTS / 2];
+    /** Where {@link RankOrderKernels#loadsFromBuffers()}: bf16 and fp32 skip the chunks. */
+    RankOrderSum() {
+        this(RankOrderKernels.loadsFromBuffers());
+    }
+
+    /** With {@code loadsFromBuffers} false, always the chunks: tests compare both paths. */
+    RankOrderSum(boolean loadsFromBuffers) {
+        this.loadsFromBuffers = loadsFromBuffers;
+    }
+
     /** One chunk per rank, allocated for the world size of the first call. */
     private int[][] pairsByRank = new int[0][];
     private float[][] valuesByRank = new float[0][];
@@ -47,6 +62,39 @@ final class RankOrderSum {
      */
     void sum(DType dtype, TypedSegment[] inputs, int fromElement, int toElement,
              TypedSegment destination, int destinationElement) {
+        int direct = dtype == DType.FP16 || !loadsFromBuffers ? 0
+                : sumFromBuffers(dtype, inputs, fromElement, toElement, destination, destinationElement);
+        sumInChunks(dtype, inputs, fromElement + direct, toElement, destination, destinationElement + direct);
+    }
+
+    /**
+     * Sums the longest prefix of whole vectors straight from the segments (see
+     * {@link BufferVectorKernels}) and returns its length in elements; the rest, shorter than
+     * one vector, goes through the chunks.
+     */
+    private int sumFromBuffers(DType dtype, TypedSegment[] inputs, int fromElement, int toElement,
+                               TypedSegment destination, int destinationElement) {
+        int elementBytes = dtype.bytes();
+        int length = (toElement - fromElement) * elementBytes / BufferVectorKernels.vectorBytes()
+                * BufferVectorKernels.vectorBytes();
+        if (buffers.length != inputs.length) {
+            buffers = new ByteBuffer[inputs.length];
+        }
+        for (int rank = 0; rank < inputs.length; rank++) {
+            buffers[rank] = inputs[rank].bytes();
+        }
+        int from = fromElement * elementBytes;
+        int target = destinationElement * elementBytes;
+        if (dtype == DType.BF16) {
+            BufferVectorKernels.sumBFloat16(buffers, from, from + length, destination.bytes(), target);
+        } else {
+            BufferVectorKernels.sumFloat32(buffers, from, from + length, destination.bytes(), target);
+        }
+        return length / elementBytes;
+    }
+
+    private void sumInChunks(DType dtype, TypedSegment[] inputs, int fromElement, int toElement,
+                             TypedSegment destination, int destinationElement) {
         for (int first = fromElement; first < toElement; first += CHUNK_ELEMENTS) {
             int count = Math.min(CHUNK_ELEMENTS, toElement - first);
             int target = destinationElement + (first - fromElement);

@@ -72,7 +72,7 @@ final class VectorRankOrderKernels implements RankOrderKernels {
      * a blend, one instruction each, where the scalar code's arithmetic mask takes three: this
      * kernel is bound by vector instructions, not memory, once its chunks are in L1.
      */
-    private static IntVector roundedToHighHalf(FloatVector sum) {
+    static IntVector roundedToHighHalf(FloatVector sum) {
         IntVector bits = sum.reinterpretAsInts();
         IntVector lowestKeptBit = bits.lanewise(VectorOperators.LSHR, 16).and(1);
         FloatVector rounded = bits.add(0x7FFF).add(lowestKeptBit).reinterpretAsFloats();

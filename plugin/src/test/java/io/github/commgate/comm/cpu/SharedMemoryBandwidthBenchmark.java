@@ -29,6 +29,7 @@ class SharedMemoryBandwidthBenchmark {
     /** (2048, 8192) bf16 is 32 MiB, one of vLLM's benchmark sizes. */
     private static final AllReducePoint POINT = new AllReducePoint(2048, 8192, DType.BF16, 5, 10, 2);
     private static final int COPY_ROUNDS = 20;
+    private static final int ROUNDS = 5;
     /** Twice the tensor, so neither buffer fits in any cache. */
     private static final int COPY_BYTES = 64 << 20;
 
@@ -40,16 +41,30 @@ class SharedMemoryBandwidthBenchmark {
     @TempDir
     Path scratch;
 
+    /**
+     * This machine's memory bandwidth moves with its neighbours' load (a 2-thread copy here has
+     * measured 28 to 61 GB/s), so each round measures the copy right before the all-reduces it
+     * is compared with, and the summary is the median round's share.
+     */
     @Test
     void oneShotAndTwoShotReportTheirShareOfCopyBandwidth() throws Exception {
-        long copyNanos = slowestCopyNanos();
-        // Bytes read plus bytes written, by both threads.
-        long copyBytes = 2L * RANKS * COPY_BYTES;
-        double copy = (double) copyBytes / copyNanos;
-        report("2-thread copy", copyNanos / 1e3, copyBytes, copy, copy);
-        double oneShot = allReduce(ShmOneShotAllReduce.NAME, ShmOneShotAllReduce::memoryTrafficBytes, copy);
-        double twoShot = allReduce(ShmTwoShotAllReduce.NAME, ShmTwoShotAllReduce::memoryTrafficBytes, copy);
-        assertTrue(oneShot > 0 && twoShot > 0);
+        double[] oneShotShares = new double[ROUNDS];
+        double[] twoShotShares = new double[ROUNDS];
+        for (int round = 0; round < ROUNDS; round++) {
+            System.out.printf(Locale.ROOT, "round %d of %d (RankOrderSum %s)%n", round + 1, ROUNDS,
+                    RankOrderKernels.loadsFromBuffers() ? "loading straight from the buffers" : "in heap chunks");
+            long copyNanos = slowestCopyNanos();
+            // Bytes read plus bytes written, by both threads.
+            long copyBytes = 2L * RANKS * COPY_BYTES;
+            double copy = (double) copyBytes / copyNanos;
+            report("2-thread copy", copyNanos / 1e3, copyBytes, copy, copy);
+            oneShotShares[round] = allReduce(ShmOneShotAllReduce.NAME, ShmOneShotAllReduce::memoryTrafficBytes, copy) / copy;
+            twoShotShares[round] = allReduce(ShmTwoShotAllReduce.NAME, ShmTwoShotAllReduce::memoryTrafficBytes, copy) / copy;
+        }
+        System.out.printf(Locale.ROOT, "median share of copy bandwidth over %d rounds: %s %.1f %%, %s %.1f %%%n",
+                ROUNDS, ShmOneShotAllReduce.NAME, 100 * median(oneShotShares),
+                ShmTwoShotAllReduce.NAME, 100 * median(twoShotShares));
+        assertTrue(median(oneShotShares) > 0 && median(twoShotShares) > 0);
     }
 
     private double allReduce(String name, TrafficFormula traffic, double copy) throws Exception {
