@@ -1,15 +1,19 @@
-// The 36 kernels of commgate's all-reduce fatbin: {oneshot, twoshot, symm_twoshot} x
+// The 48 kernels of commgate's all-reduce fatbin: {oneshot, twoshot, symm_twoshot, multimem} x
 // {bf16, fp16, fp32} x {2, 4, 6, 8} ranks, each an extern "C" kernel so that the host finds it by
 // its plain name with cuModuleGetFunction. Names: commgate_<algorithm>_<dtype>_<ranks>.
 //
-// Launch every one with kThreads (512) threads per block, launch_blocks(vectors) blocks (at most
-// kMaxBlocks = 36), no dynamic shared memory, the same grid on every rank. Parameters (C ABI,
-// offsets in the parameter buffer; Peers is 64 bytes, 16-byte aligned):
+// Launch every one with kThreads (512) threads per block, launch_blocks(vectors) blocks (multimem:
+// multimem_launch_blocks(vectors, ranks); at most kMaxBlocks = 36), no dynamic shared memory, the
+// same grid on every rank. Parameters (C ABI, offsets in the parameter buffer; Peers is 64 bytes,
+// 16-byte aligned):
 //   oneshot, twoshot:  Peers inputs @0, Peers signals @64, void* output @128, int rank @136,
 //                      long long vectors @144 (152 bytes)
 //   symm_twoshot:      Peers buffers @0, Peers signals @64, int rank @128,
 //                      long long vectors @136 (144 bytes)
+//   multimem:          void* multicast @0, Peers signals @16, int rank @80,
+//                      long long vectors @88 (96 bytes)
 #include "allreduce_kernels.cuh"
+#include "allreduce_multimem.cuh"
 
 // One name per (algorithm, type, world size); __launch_bounds__(kThreads, 1) lets the compiler use
 // the registers of a whole SM partition for the kRanks loads in flight per thread.
@@ -31,6 +35,10 @@
   COMMGATE_KERNEL commgate_symm_twoshot_##dtype##_##ranks(                                     \
       COMMGATE_PEERS buffers, COMMGATE_PEERS signals, int rank, long long vectors) {            \
     commgate::symm_twoshot<T, ranks>(buffers, signals, rank, vectors);                         \
+  }                                                                                            \
+  COMMGATE_KERNEL commgate_multimem_##dtype##_##ranks(                                         \
+      void* multicast, COMMGATE_PEERS signals, int rank, long long vectors) {                  \
+    commgate::multimem_allreduce<T, ranks>(multicast, signals, rank, vectors);                 \
   }
 
 #define COMMGATE_DEFINE_ALL_RANKS(dtype, T) \

@@ -1,7 +1,8 @@
 // One GPU plays `ranks` ranks: separate cudaMalloc buffers per rank (input, output, signal area
-// with two-shot scratch), one stream per rank, and the 36 extern "C" kernels of allreduce.cu
-// launched through cudaLaunchKernel with a parameter array, as the Java host does with
-// cuLaunchKernel.
+// with two-shot scratch), one stream per rank, and the 36 one-shot, two-shot and symmetric
+// two-shot kernels of allreduce.cu launched through cudaLaunchKernel with a parameter array, as
+// the Java host does with cuLaunchKernel. (Its 12 multimem kernels need a multicast object across
+// GPUs, which one GPU cannot play; they are not tested here.)
 #pragma once
 
 #include <atomic>

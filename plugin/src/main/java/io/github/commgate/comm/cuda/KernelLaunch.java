@@ -40,6 +40,14 @@ final class KernelLaunch {
         return (int) Math.max(1, Math.min(MAX_BLOCKS, (vectors + THREADS - 1) / THREADS));
     }
 
+    /**
+     * The grid of a multimem launch (multimem_launch_blocks in native/src/main/cuda): enough
+     * blocks for one rank's slice of ceil(vectors / ranks) vectors, the same on every rank.
+     */
+    static int multicastBlocks(long vectors, int ranks) {
+        return blocks((vectors + ranks - 1) / ranks);
+    }
+
     /** {@code kernel(Peers a, Peers b, void* out, int rank, long long vectors)}: one-shot and two-shot. */
     static void launch(CudaCalls calls, CUfunc_st function, String name, CUstream_st stream,
                        BytePointer peersA, BytePointer peersB, Pointer output, int rank, long vectors) throws CudaException {
@@ -59,6 +67,18 @@ final class KernelLaunch {
              LongPointer count = new LongPointer(1).put(vectors);
              PointerPointer<Pointer> args = new PointerPointer<>(buffers, signals, rankValue, count)) {
             calls.driver(cuLaunchKernel(function, blocks(vectors), 1, 1, THREADS, 1, 1, 0, stream, args, null),
+                    "cuLaunchKernel(" + name + ", " + vectors + " vectors)");
+        }
+    }
+
+    /** {@code kernel(void* multicast, Peers signals, int rank, long long vectors)}: the multimem all-reduce. */
+    static void launchMulticast(CudaCalls calls, CUfunc_st function, String name, CUstream_st stream,
+                                long multicast, BytePointer signals, int rank, int ranks, long vectors) throws CudaException {
+        try (LongPointer address = new LongPointer(1).put(multicast);
+             IntPointer rankValue = new IntPointer(1).put(rank);
+             LongPointer count = new LongPointer(1).put(vectors);
+             PointerPointer<Pointer> args = new PointerPointer<>(address, signals, rankValue, count)) {
+            calls.driver(cuLaunchKernel(function, multicastBlocks(vectors, ranks), 1, 1, THREADS, 1, 1, 0, stream, args, null),
                     "cuLaunchKernel(" + name + ", " + vectors + " vectors)");
         }
     }

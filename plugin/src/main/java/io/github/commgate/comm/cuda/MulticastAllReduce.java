@@ -1,27 +1,88 @@
 package io.github.commgate.comm.cuda;
 
+import static org.bytedeco.cuda.global.cudart.CU_DEVICE_ATTRIBUTE_HANDLE_TYPE_FABRIC_SUPPORTED;
 import static org.bytedeco.cuda.global.cudart.CU_DEVICE_ATTRIBUTE_MULTICAST_SUPPORTED;
 import static org.bytedeco.cuda.global.cudart.cuDeviceGetAttribute;
+import static org.bytedeco.cuda.global.cudart.cuMemcpyDtoDAsync;
+import static org.bytedeco.cuda.global.cudart.cudaFree;
+import static org.bytedeco.cuda.global.cudart.cudaMalloc;
 
 import io.github.commgate.comm.AllReducePoint;
-import io.github.commgate.comm.Communicator;
-import io.github.commgate.comm.PointMeasurement;
+import io.github.commgate.comm.RankContext;
 import java.io.IOException;
 import java.util.Optional;
+import org.bytedeco.cuda.cudart.CUfunc_st;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 
-/** {@code symm-multimem}: reports why it does not run (see {@link MulticastGuard}); it never touches multicast. */
-final class MulticastAllReduce implements Communicator {
+/**
+ * {@code symm-multimem}, as vLLM's symm_mem_multimem (PyTorch's multimem_all_reduce_): the input
+ * is copied into this rank's symmetric allocation, our multimem kernel reduces each rank's slice
+ * in the NVSwitch through the multicast address and stores the sum to every rank at once, and the
+ * result is copied out. The copies are part of the timed op, as they are in vLLM. Nothing here
+ * touches multicast unless {@link MulticastGuard} permits it on every rank; see MulticastObject.
+ */
+final class MulticastAllReduce extends GraphTimedAllReduce {
+
+    static final String KERNELS = "multimem";
 
     private final CudaRank rank;
-    private final String reason;
+    private final long maxBytes;
+    private final Optional<String> unavailable;
+    private final Pointer input = new Pointer();
+    private final Pointer output = new Pointer();
+    private final BytePointer signals = new BytePointer(PeerBuffers.PEERS_BYTES);
+    private FabricMemory memory;
+    private MulticastObject multicast;
+    private KernelLibrary kernels;
 
-    MulticastAllReduce(CudaRank rank) throws CudaException {
+    MulticastAllReduce(CudaRank rank, RankContext context, long limitBytes) throws IOException {
+        super(rank.device(), context);
         this.rank = rank;
-        int[] supported = new int[1];
-        // A read-only attribute query: it creates nothing.
-        rank.device().calls().driver(cuDeviceGetAttribute(supported, CU_DEVICE_ATTRIBUTE_MULTICAST_SUPPORTED, rank.device().ordinal()),
+        this.maxBytes = Math.min(context.maxBytes(), limitBytes);
+        MulticastGuard.Decision decision = MulticastGuard.decide(System.getenv(), context.worldSize(), KernelLibrary.built(),
+                deviceFacts(), context.rendezvous());
+        Optional<String> problem = decision.skipReason();
+        if (problem.isEmpty()) {
+            // The signal areas are read and written through peers' unicast mappings.
+            problem = PeerAccess.problem(calls, device.ordinal(), context);
+        }
+        if (problem.isEmpty()) {
+            problem = allocateAndBind(decision.permit());
+        }
+        this.unavailable = problem;
+    }
+
+    /** Read-only attribute queries: they create nothing. */
+    private MulticastGuard.DeviceFacts deviceFacts() throws CudaException {
+        int[] multicastSupported = new int[1];
+        int[] fabricSupported = new int[1];
+        calls.driver(cuDeviceGetAttribute(multicastSupported, CU_DEVICE_ATTRIBUTE_MULTICAST_SUPPORTED, device.ordinal()),
                 "cuDeviceGetAttribute(MULTICAST_SUPPORTED)");
-        this.reason = MulticastGuard.reason(System.getenv(), supported[0] != 0).orElseThrow();
+        calls.driver(cuDeviceGetAttribute(fabricSupported, CU_DEVICE_ATTRIBUTE_HANDLE_TYPE_FABRIC_SUPPORTED, device.ordinal()),
+                "cuDeviceGetAttribute(HANDLE_TYPE_FABRIC_SUPPORTED)");
+        return new MulticastGuard.DeviceFacts(device.ordinal(), device.computeCapabilityMajor(),
+                multicastSupported[0] != 0, fabricSupported[0] != 0);
+    }
+
+    /** Allocates, shares and binds the symmetric memory; empty unless the ranks cannot share fabric handles. */
+    private Optional<String> allocateAndBind(MulticastGuard.Permit permit) throws IOException {
+        long granularity = SymmetricLayout.commonGranularity(FabricMemory.allocationGranularity(calls, device.ordinal()),
+                MulticastObject.granularity(permit, calls, Math.max(maxBytes, KernelLaunch.VECTOR_BYTES)));
+        SymmetricLayout layout = SymmetricLayout.of(maxBytes, granularity);
+        memory = new FabricMemory(calls, context, device.ordinal(), layout);
+        if (memory.problem().isPresent()) {
+            return memory.problem();
+        }
+        multicast = new MulticastObject(permit, calls, context, memory);
+        for (int peer = 0; peer < PeerBuffers.MAX_PEERS; peer++) {
+            signals.putLong(peer * 8L, peer < context.worldSize() ? memory.address(peer) + layout.signalOffset() : 0L);
+        }
+        kernels = KernelLibrary.load(calls).orElseThrow();
+        kernels.preload(KERNELS, context.worldSize());
+        calls.cuda(cudaMalloc(input, layout.dataBytes()), "cudaMalloc(input)");
+        calls.cuda(cudaMalloc(output, layout.dataBytes()), "cudaMalloc(output)");
+        return Optional.empty();
     }
 
     @Override
@@ -31,16 +92,45 @@ final class MulticastAllReduce implements Communicator {
 
     @Override
     public Optional<String> skipReason(AllReducePoint point) {
-        return Optional.of(reason);
+        return unavailable.isPresent() ? unavailable : MulticastGuard.pointProblem(point, maxBytes);
     }
 
     @Override
-    public PointMeasurement measure(AllReducePoint point) throws IOException {
-        throw new IllegalStateException("symm-multimem never measures: " + reason);
+    protected Pointer input() {
+        return input;
     }
 
     @Override
-    public void close() {
+    protected Pointer output() {
+        return output;
+    }
+
+    @Override
+    protected void enqueue(AllReducePoint point) throws CudaException {
+        long own = memory.address(context.rank());
+        calls.driver(cuMemcpyDtoDAsync(own, input.address(), point.bytes(), device.stream()), "cuMemcpyDtoDAsync(copy-in)");
+        String name = KernelLaunch.kernelName(KERNELS, point.dtype(), context.worldSize());
+        CUfunc_st kernel = kernels.function(name);
+        KernelLaunch.launchMulticast(calls, kernel, name, device.stream(), multicast.address(), signals, context.rank(),
+                context.worldSize(), KernelLaunch.vectors(point));
+        calls.driver(cuMemcpyDtoDAsync(output.address(), own, point.bytes(), device.stream()), "cuMemcpyDtoDAsync(copy-out)");
+    }
+
+    /** Frees in the reverse order of {@link #allocateAndBind}: the plain buffers, the multicast object, the symmetric memory. */
+    @Override
+    public void close() throws IOException {
+        super.close();
+        if (unavailable.isEmpty()) {
+            synchronize();
+            // note: a peer's last kernel may still store into our allocation through the multicast
+            // object; meeting at a barrier first keeps us from unbinding memory it still reaches.
+            context.rendezvous().barrier();
+            cudaFree(output);
+            cudaFree(input);
+            multicast.close();
+            memory.close();
+        }
+        signals.close();
         rank.release();
     }
 }

@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.DType;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Needs no GPU: when our kernels may run, and why multicast never does here. */
+/** Needs no GPU: when our kernels may run (symm-multimem's guards: MulticastGuardTest). */
 class CustomAllReduceGuardsTest {
 
     @Test
@@ -38,17 +37,6 @@ class CustomAllReduceGuardsTest {
         AllReducePoint odd = new AllReducePoint(1, 3, DType.FP16, 1, 1, 1);
         assertEquals(Optional.of("6 bytes is not a multiple of the 16-byte vectors the kernels move"), CustomAllReduceLimits.pointProblem(odd, 8L << 20));
         assertEquals(Optional.empty(), CustomAllReduceLimits.pointProblem(new AllReducePoint(512, 8192, DType.BF16, 1, 1, 1), 8L << 20));
-    }
-
-    @Test
-    void multicastIsOffWhereEitherSwitchSaysSo() {
-        assertEquals(Optional.of("multicast is disabled here (NCCL_NVLS_ENABLE=0)"),
-                MulticastGuard.reason(Map.of("NCCL_NVLS_ENABLE", "0"), true));
-        assertEquals(Optional.of("multicast is disabled here (TORCH_SYMM_MEM_DISABLE_MULTICAST=1)"),
-                MulticastGuard.reason(Map.of("TORCH_SYMM_MEM_DISABLE_MULTICAST", "1"), true));
-        assertEquals(Optional.of("the GPU does not support multicast (CU_DEVICE_ATTRIBUTE_MULTICAST_SUPPORTED is 0)"),
-                MulticastGuard.reason(Map.of(), false));
-        assertEquals(Optional.of("multimem kernels are not part of this build of commgate"), MulticastGuard.reason(Map.of(), true));
     }
 
     @Test
