@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -25,7 +24,6 @@ final class BufferVectorKernels {
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
-    private static final int HIGH_HALF = 0xFFFF0000;
 
     private BufferVectorKernels() {
     }
@@ -59,18 +57,14 @@ final class BufferVectorKernels {
         ByteBuffer first = inputs[0];
         for (int i = fromByte, out = destinationByte; i < toByte; i += step, out += step) {
             IntVector two = IntVector.fromByteBuffer(INTS, first, i, NATIVE);
-            FloatVector low = two.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
-            FloatVector high = two.and(HIGH_HALF).reinterpretAsFloats();
+            FloatVector low = VectorRankOrderKernels.lowHalves(two);
+            FloatVector high = VectorRankOrderKernels.highHalves(two);
             for (int rank = 1; rank < ranks; rank++) {
                 two = IntVector.fromByteBuffer(INTS, inputs[rank], i, NATIVE);
-                low = low.add(two.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats());
-                high = high.add(two.and(HIGH_HALF).reinterpretAsFloats());
+                low = low.add(VectorRankOrderKernels.lowHalves(two));
+                high = high.add(VectorRankOrderKernels.highHalves(two));
             }
-            IntVector roundedLow = VectorRankOrderKernels.roundedToHighHalf(low);
-            IntVector roundedHigh = VectorRankOrderKernels.roundedToHighHalf(high);
-            roundedHigh.and(HIGH_HALF)
-                    .or(roundedLow.lanewise(VectorOperators.LSHR, 16))
-                    .intoByteBuffer(destination, out, NATIVE);
+            VectorRankOrderKernels.rejoined(low, high).intoByteBuffer(destination, out, NATIVE);
         }
     }
 

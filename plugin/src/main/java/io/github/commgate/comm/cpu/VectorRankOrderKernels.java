@@ -40,18 +40,14 @@ final class VectorRankOrderKernels implements RankOrderKernels {
         for (int i = 0; i < vectorEnd; i += step) {
             // Each int is two bf16; moved to the top of a float's bits, each is that float.
             IntVector two = IntVector.fromArray(INTS, first, i);
-            FloatVector low = two.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
-            FloatVector high = two.and(HIGH_HALF).reinterpretAsFloats();
+            FloatVector low = lowHalves(two);
+            FloatVector high = highHalves(two);
             for (int rank = 1; rank < ranks; rank++) {
                 two = IntVector.fromArray(INTS, pairsByRank[rank], i);
-                low = low.add(two.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats());
-                high = high.add(two.and(HIGH_HALF).reinterpretAsFloats());
+                low = low.add(lowHalves(two));
+                high = high.add(highHalves(two));
             }
-            IntVector roundedLow = roundedToHighHalf(low);
-            IntVector roundedHigh = roundedToHighHalf(high);
-            roundedHigh.and(HIGH_HALF)
-                    .or(roundedLow.lanewise(VectorOperators.LSHR, 16))
-                    .intoArray(sums, i);
+            rejoined(low, high).intoArray(sums, i);
         }
         for (int i = vectorEnd; i < pairs; i++) {
             float low = Float.intBitsToFloat(first[i] << 16);
@@ -65,6 +61,22 @@ final class VectorRankOrderKernels implements RankOrderKernels {
         }
     }
 
+    /** The bf16 in the low half of each int, as the float it is (moved to the top of its bits). */
+    static FloatVector lowHalves(IntVector pairs) {
+        return pairs.lanewise(VectorOperators.LSHL, 16).reinterpretAsFloats();
+    }
+
+    /** The bf16 in the high half of each int, as the float it is. */
+    static FloatVector highHalves(IntVector pairs) {
+        return pairs.and(HIGH_HALF).reinterpretAsFloats();
+    }
+
+    /** Each lane's two sums rounded to bf16 and packed back into one int, as they were read. */
+    static IntVector rejoined(FloatVector low, FloatVector high) {
+        return roundedToHighHalf(high).and(HIGH_HALF)
+                .or(roundedToHighHalf(low).lanewise(VectorOperators.LSHR, 16));
+    }
+
     /**
      * {@link BFloat16#roundFloatBits} lane by lane, leaving the bf16 in the high half (the low
      * half is garbage): the same round-to-nearest-even carry, and for NaN the same quiet NaN
@@ -72,7 +84,7 @@ final class VectorRankOrderKernels implements RankOrderKernels {
      * a blend, one instruction each, where the scalar code's arithmetic mask takes three: this
      * kernel is bound by vector instructions, not memory, once its chunks are in L1.
      */
-    static IntVector roundedToHighHalf(FloatVector sum) {
+    private static IntVector roundedToHighHalf(FloatVector sum) {
         IntVector bits = sum.reinterpretAsInts();
         IntVector lowestKeptBit = bits.lanewise(VectorOperators.LSHR, 16).and(1);
         FloatVector rounded = bits.add(0x7FFF).add(lowestKeptBit).reinterpretAsFloats();
