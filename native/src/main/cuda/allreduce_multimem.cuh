@@ -43,41 +43,24 @@ static_assert(multimem_launch_blocks(1LL << 40, 2) == kMaxBlocks, "");
 template <typename T>
 struct MultimemReduce;
 
-template <>
-struct MultimemReduce<__nv_bfloat16> {
-  __device__ static uint4 load(const void* address) {
-    uint4 v;
-    asm volatile("multimem.ld_reduce.relaxed.sys.global.add.acc::f32.v4.bf16x2 {%0, %1, %2, %3}, [%4];"
-                 : "=r"(v.x), "=r"(v.y), "=r"(v.z), "=r"(v.w)
-                 : "l"(address)
-                 : "memory");
-    return v;
-  }
-};
+// The three specialisations differ only in the PTX type suffix, which asm needs as a literal.
+#define COMMGATE_MULTIMEM_REDUCE(T, SUFFIX)                                                    \
+  template <>                                                                                 \
+  struct MultimemReduce<T> {                                                                  \
+    __device__ static uint4 load(const void* address) {                                       \
+      uint4 v;                                                                                \
+      asm volatile("multimem.ld_reduce.relaxed.sys.global.add" SUFFIX " {%0, %1, %2, %3}, [%4];" \
+                   : "=r"(v.x), "=r"(v.y), "=r"(v.z), "=r"(v.w)                               \
+                   : "l"(address)                                                             \
+                   : "memory");                                                               \
+      return v;                                                                               \
+    }                                                                                         \
+  };
 
-template <>
-struct MultimemReduce<__half> {
-  __device__ static uint4 load(const void* address) {
-    uint4 v;
-    asm volatile("multimem.ld_reduce.relaxed.sys.global.add.acc::f32.v4.f16x2 {%0, %1, %2, %3}, [%4];"
-                 : "=r"(v.x), "=r"(v.y), "=r"(v.z), "=r"(v.w)
-                 : "l"(address)
-                 : "memory");
-    return v;
-  }
-};
-
-template <>
-struct MultimemReduce<float> {
-  __device__ static uint4 load(const void* address) {
-    uint4 v;
-    asm volatile("multimem.ld_reduce.relaxed.sys.global.add.v4.f32 {%0, %1, %2, %3}, [%4];"
-                 : "=r"(v.x), "=r"(v.y), "=r"(v.z), "=r"(v.w)
-                 : "l"(address)
-                 : "memory");
-    return v;
-  }
-};
+COMMGATE_MULTIMEM_REDUCE(__nv_bfloat16, ".acc::f32.v4.bf16x2")
+COMMGATE_MULTIMEM_REDUCE(__half, ".acc::f32.v4.f16x2")
+COMMGATE_MULTIMEM_REDUCE(float, ".v4.f32")
+#undef COMMGATE_MULTIMEM_REDUCE
 
 // Stores one 16-byte vector to the same address on every rank. The 16 bytes are moved as four
 // f32 lanes whatever T is: the store does no arithmetic, so the bits arrive unchanged.
