@@ -22,6 +22,8 @@ from nccl_reference_common import HIDDEN, NCCL_BFLOAT16, NCCL_SUM, UniqueId, che
 
 CYCLES = 10
 INPUTS = "pattern"
+HOLD = False
+HOLD_CYCLES = 200_000_000
 
 
 def commgate_inputs(rank, count):
@@ -82,7 +84,8 @@ def measure(nccl, comm, seq, warmups, trials, pool=None):
         check(nccl.ncclAllReduce(x.data_ptr(), out.data_ptr(), x.numel(), NCCL_BFLOAT16, NCCL_SUM,
                                  comm, torch.cuda.current_stream().cuda_stream), "ncclAllReduce")
 
-    samples, host_us = graph_samples(all_reduce, warmups, trials, stream)
+    hold = (lambda: torch.cuda._sleep(HOLD_CYCLES)) if HOLD else (lambda: None)
+    samples, host_us = graph_samples(all_reduce, warmups, trials, stream, hold)
     assert torch.equal(out, x), "world size 1: the all-reduce must copy its input"
     return statistics.median(samples), host_us
 
@@ -101,9 +104,11 @@ def main():
     parser.add_argument("--cycles", type=int, default=10, help="all-reduces captured per graph")
     parser.add_argument("--inputs", choices=["pattern", "ones"], default="pattern",
                         help="commgate's exact-sum values (default), or all ones")
+    parser.add_argument("--hold", action="store_true",
+                        help="park the stream behind a spin kernel while every timed replay is queued")
     args = parser.parse_args()
-    global INPUTS, CYCLES
-    INPUTS, CYCLES = args.inputs, args.cycles
+    global INPUTS, CYCLES, HOLD
+    INPUTS, CYCLES, HOLD = args.inputs, args.cycles, args.hold
     begin = time.perf_counter()
     nccl = load_nccl(args.nccl)
     version = ctypes.c_int()
