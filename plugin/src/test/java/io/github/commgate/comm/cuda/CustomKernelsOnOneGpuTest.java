@@ -69,9 +69,12 @@ class CustomKernelsOnOneGpuTest {
     }
 
     @Test
-    void fourAndEightRanksGetTheExactSumForSizesThatDoNotDivideEvenly() throws Exception {
+    void fourAndEightRanksGetTheExactSumInEveryDtypeUpToEightMiB() throws Exception {
         for (int ranks : new int[] {4, 8}) {
-            assertAllExact(run(ranks, DType.BF16, 8, List.of(3, 13, 1001, 65539), 2));
+            for (DType dtype : DType.values()) {
+                // Vectors: fewer than the ranks, counts no world size divides, and 8 MiB.
+                assertAllExact(run(ranks, dtype, 16 / dtype.bytes(), List.of(3, 13, 1001, 65539, (8 << 20) / 16), 2));
+            }
         }
     }
 
