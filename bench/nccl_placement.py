@@ -4,7 +4,7 @@
 One process, world size 1, the schedule of nccl_reference.py, the same 8 and 16 MiB all-reduce
 with its output placed in different ways: torch tensors, two cudaMalloc'ed buffers of 128 MiB
 (as commgate allocates), and one large buffer with the output 0-8 MiB after the input's end.
-Measured on an H100 (2026-11-24): 3.71-3.96 us at 8 MiB and 7.72-8.26 us at 16 MiB, by
+Measured on an H100 (2026-11-24, two runs): 3.71-3.99 us at 8 MiB and 7.72-8.32 us at 16 MiB, by
 placement alone. Compare commgate with nccl_reference.py at those sizes with that spread in mind.
 """
 import ctypes
