@@ -69,13 +69,11 @@ __device__ __forceinline__ void store_vector(void* base, long long index, const 
   static_cast<uint4*>(base)[index] = v;
 }
 
-// The same accesses with the evict-first hint (ld.global.cs / st.global.cs): for data that this
-// launch touches once and nobody reads again before it is overwritten (two-shot scratch after its
-// gather) or writes for the next kernel to read (outputs). Evict-first lines go first when L2 runs
-// full, so the inputs and scratch that a launch still has to read stay resident. Measured on
-// loopback (H100, 2 ranks, 8 MiB): one-shot from 0.79 to 0.95 of the copy bandwidth, two-shot
-// from 0.66 to 0.83 (with the batched tails of reduce_range); the gain comes only where the
-// working set nears the 50 MB L2.
+// The same accesses with the evict-first hint (ld.global.cs / st.global.cs), for data a launch
+// touches once: the two-shot's scratch, dead after its gather until the next launch overwrites
+// it, and outputs, which only the next kernel reads. Evict-first lines go first when L2 runs
+// full, so the inputs and scratch a launch still has to read stay resident. The gain shows only
+// where the working set nears the 50 MB L2 (loopback at 8 MiB; native/README.md has the table).
 // note: the cache operator is a hint; these are weak accesses like the plain ones above, ordered
 // by the same barriers.
 __device__ __forceinline__ uint4 load_vector_evict_first(const void* base, long long index) {
