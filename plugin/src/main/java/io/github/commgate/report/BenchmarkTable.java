@@ -1,6 +1,7 @@
 package io.github.commgate.report;
 
 import io.github.commgate.comm.CommunicatorCatalog;
+import io.github.commgate.gate.RankDistance;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
@@ -85,8 +86,9 @@ public final class BenchmarkTable {
                     env.get("gpu_model"), env.getOrDefault("gpu_count", "?"), env.getOrDefault("driver", "unknown"),
                     env.getOrDefault("cuda_runtime", "unknown"), env.getOrDefault("nccl_version", "unknown"));
         }
-        return String.format("%s, %s cores, Java %s", env.getOrDefault("cpu_model", "unknown CPU"),
-                env.getOrDefault("cpu_count", "?"), env.getOrDefault("java_version", "?"));
+        String barrier = env.containsKey(RankDistance.FACT) ? ", shared-memory barrier " + env.get(RankDistance.FACT) + " ns" : "";
+        return String.format("%s, %s cores, Java %s%s", env.getOrDefault("cpu_model", "unknown CPU"),
+                env.getOrDefault("cpu_count", "?"), env.getOrDefault("java_version", "?"), barrier);
     }
 
     private static String header(BenchmarkPlan plan, String last) {

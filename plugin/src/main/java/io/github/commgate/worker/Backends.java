@@ -29,6 +29,12 @@ final class Backends {
 
     /** What this rank can tell about its hardware beyond what the Maven JVM sees. */
     static Map<String, String> describe(Backend backend, RankContext context) throws IOException {
-        return backend == Backend.CUDA ? CudaCommunicators.describe(context) : Map.of();
+        return backend == Backend.CUDA ? CudaCommunicators.describe(context) : SharedMemoryCommunicators.describe(context);
+    }
+
+    /** {@code before}, with what may change during a run measured again (cpu: the barrier time, the larger kept). */
+    static Map<String, String> describeAgain(Backend backend, RankContext context, Map<String, String> before)
+            throws IOException {
+        return backend == Backend.CUDA ? before : SharedMemoryCommunicators.describeAgain(context, before);
     }
 }

@@ -36,9 +36,15 @@ final class PointLoop {
         for (String name : plan.communicators()) {
             communicators.put(name, Backends.open(plan, name, context));
         }
-        link.send(new Message.RankEnvironment(Backends.describe(plan.backend(), context)));
+        Map<String, String> facts = Backends.describe(plan.backend(), context);
+        link.send(new Message.RankEnvironment(facts));
         for (BenchmarkPlan.PlannedPoint planned : plan.points()) {
             link.send(new Message.PointReport(measure(communicators.get(planned.communicator()), planned.point())));
+        }
+        // What can change while the points run is told again: the host may have moved the CPUs.
+        Map<String, String> after = Backends.describeAgain(plan.backend(), context, facts);
+        if (!after.equals(facts)) {
+            link.send(new Message.RankEnvironment(after));
         }
         // Closed only after a clean run: closing may meet the peers at a barrier, which a failed
         // rank must not wait at; when a rank fails the process exits and the driver frees it all.

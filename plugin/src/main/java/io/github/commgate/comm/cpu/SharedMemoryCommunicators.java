@@ -4,6 +4,7 @@ import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.RankContext;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The CPU backend's communicators by name: vLLM's one-shot and two-shot custom all-reduce run
@@ -39,5 +40,21 @@ public final class SharedMemoryCommunicators {
             throw e;
         }
         return communicator;
+    }
+
+    /**
+     * What the ranks can tell about their machine that the Maven JVM cannot: how long a barrier
+     * between them takes (see {@link BarrierLatencyProbe}). A collective: every rank calls it.
+     */
+    public static Map<String, String> describe(RankContext context) throws IOException {
+        return BarrierLatencyProbe.describe(context);
+    }
+
+    /**
+     * {@code before} with the barrier time measured again and the larger of the two kept: the
+     * host may move the ranks' CPUs during a run, and the gate must hear of it if it did.
+     */
+    public static Map<String, String> describeAgain(RankContext context, Map<String, String> before) throws IOException {
+        return BarrierLatencyProbe.farther(before, BarrierLatencyProbe.describe(context));
     }
 }
