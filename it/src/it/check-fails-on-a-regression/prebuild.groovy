@@ -1,3 +1,3 @@
 def tools = new GroovyShell().parse(new File(itScripts, 'baseline-tools.groovy'))
-tools.copyRecordedBaseline(basedir, 0.5)
+tools.copyRecordedBaseline(basedir, 0.6)
 true

@@ -36,7 +36,8 @@ public final class Confirmation {
     }
 
     /**
-     * The original run with each suspect point replaced by its new measurement. A suspect the
+     * The original run with each suspect point replaced by its new measurement, and the
+     * confirmation's environment, under which the suspects were measured. A suspect the
      * confirmation skipped or lacks keeps its first measurement, so a flaky skip cannot hide a
      * regression.
      */
@@ -44,7 +45,8 @@ public final class Confirmation {
         List<PointResult> points = run.points().stream()
                 .map(point -> isSuspect(point, suspects) ? remeasured(point, confirmation) : point)
                 .toList();
-        return new RunResult(run.plan(), run.environment(), run.startedAt(), run.rendezvousSeconds(),
+        // The suspects are judged as measured now, so on the machine as it is now (RankDistance).
+        return new RunResult(run.plan(), confirmation.environment(), run.startedAt(), run.rendezvousSeconds(),
                 run.totalSeconds() + confirmation.totalSeconds(), points);
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -43,30 +44,48 @@ public final class Gate {
     public GateOutcome evaluate(RunResult run, Baseline baseline, String baselineName) {
         EnvironmentComparison environment = EnvironmentComparison.of(baselineName, baseline, run, EnvironmentKey.of(run),
                 allowEnvironmentMismatch);
+        Optional<RankDistance> fartherApart = RankDistance.of(baseline.environment(), run.environment())
+                .filter(RankDistance::fartherApart);
         List<PointVerdict> verdicts = run.points().stream()
-                .map(p -> PointJudge.forced(p).orElseGet(() -> judge(p, baseline, environment.compared())))
+                .map(p -> PointJudge.forced(p).orElseGet(() -> judge(p, baseline, environment.compared(), fartherApart)))
                 .toList();
-        return GateOutcome.decide(environment, verdicts, warnings(environment, run, baseline, verdicts));
+        return GateOutcome.decide(environment, verdicts, warnings(environment, run, baseline, verdicts, fartherApart));
     }
 
-    private PointVerdict judge(PointResult point, Baseline baseline, boolean compared) {
+    private PointVerdict judge(PointResult point, Baseline baseline, boolean compared, Optional<RankDistance> fartherApart) {
         if (!compared) {
             return PointJudge.withoutTiming(point, Verdict.NOT_COMPARABLE, "");
         }
         return baseline.point(point.communicator(), point.sequenceLength())
-                .map(entry -> entry.bytes() == point.bytes() ? judge.compare(point, entry)
+                .map(entry -> entry.bytes() == point.bytes() ? judged(judge.compare(point, entry), fartherApart)
                         : PointJudge.withoutTiming(point, Verdict.NOT_COMPARABLE, "the baseline entry is for "
                                 + entry.bytes() + " bytes, this run measured " + point.bytes()))
                 .orElseGet(() -> PointJudge.withoutTiming(point, Verdict.NO_BASELINE, ""));
     }
 
+    /** A slowdown of the order of a move of the ranks' CPUs, measured while they had moved, is the machine's. */
+    private static PointVerdict judged(PointVerdict verdict, Optional<RankDistance> fartherApart) {
+        return verdict.verdict() == Verdict.REGRESSED && fartherApart.filter(d -> d.explains(verdict)).isPresent()
+                ? verdict.notJudged(fartherApart.get().sentence() + ": the ranks' CPUs were farther apart than"
+                        + " when the baseline was recorded")
+                : verdict;
+    }
+
     private List<String> warnings(EnvironmentComparison environment, RunResult run, Baseline baseline,
-                                  List<PointVerdict> verdicts) {
+                                  List<PointVerdict> verdicts, Optional<RankDistance> fartherApart) {
         List<String> warnings = new ArrayList<>();
         if (environment.compared() && !environment.changedDetails().isEmpty()) {
             warnings.add("the environment changed since the baseline was recorded: "
                     + String.join("; ", environment.changedDetails()));
         }
+        fartherApart.ifPresent(distance -> {
+            List<String> unjudged = verdicts.stream().filter(PointVerdict::overLimitButNotJudged).map(PointVerdict::label).toList();
+            warnings.add("the ranks' CPUs were farther apart than when the baseline was recorded (" + distance.sentence()
+                    + "; a virtual machine's host moves its CPUs): " + (unjudged.isEmpty() ? "every point passed all the same"
+                    : (unjudged.size() == 1 ? "1 point over its limit was" : unjudged.size() + " points over their limits were")
+                    + " not judged (" + String.join(", ", unjudged)
+                    + "); run the gate again, or record a baseline if the machine stays so"));
+        });
         List<String> missing = verdicts.stream().filter(v -> v.verdict() == Verdict.NO_BASELINE)
                 .map(PointVerdict::label).toList();
         if (!missing.isEmpty()) {

@@ -71,9 +71,17 @@ public record GateOutcome(Decision decision, String headline, EnvironmentCompari
         return withVerdict(Verdict.ERROR).stream().map(PointVerdict::sentence).toList();
     }
 
-    /** Regressed points: measure them again, then judge the run with {@link Confirmation#replacePoints}. */
+    /**
+     * Regressed points, and points over their limits that could not be judged (see
+     * {@link RankDistance}): measure them again, then judge the run with {@link Confirmation#replacePoints}.
+     */
     public List<PointVerdict> suspects() {
-        return withVerdict(Verdict.REGRESSED);
+        return points.stream().filter(p -> p.verdict() == Verdict.REGRESSED || p.overLimitButNotJudged()).toList();
+    }
+
+    /** True when some suspect could not be judged, so measuring it again may settle it where this run could not. */
+    public boolean hasUnjudgedSuspects() {
+        return points.stream().anyMatch(PointVerdict::overLimitButNotJudged);
     }
 
     public List<PointVerdict> withVerdict(Verdict verdict) {

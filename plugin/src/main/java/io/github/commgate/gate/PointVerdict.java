@@ -42,8 +42,24 @@ public record PointVerdict(String communicator, int sequenceLength, long bytes, 
             case SKIPPED -> "skipped: " + detail;
             case INCORRECT -> "the result differed from the exact sum (" + detail + ")";
             case ERROR -> detail;
-            case NOT_COMPARABLE -> median + ", not compared: the baseline is from another environment";
+            case NOT_COMPARABLE -> median + ", not compared: " + (detail.isEmpty() ? "the baseline is from another environment"
+                    : detail);
         };
+    }
+
+    /**
+     * This verdict turned NOT_COMPARABLE: over its limit, but {@code why} says the measurement
+     * cannot be blamed on the code. Measured again like a regression (see {@link GateOutcome#suspects()}).
+     */
+    PointVerdict notJudged(String why) {
+        String detail = "over " + Figures.micros(limitMicros) + " us (" + rule() + "), but " + why;
+        return new PointVerdict(communicator, sequenceLength, bytes, Verdict.NOT_COMPARABLE, currentMedianMicros,
+                baselineMedianMicros, limitMicros, thresholdPercent, floorBinds, deltaPercent, pValue, notSignificant, detail);
+    }
+
+    /** Measured over its limit, but not judged: a suspect that another measurement may settle. */
+    public boolean overLimitButNotJudged() {
+        return verdict == Verdict.NOT_COMPARABLE && currentMedianMicros > limitMicros;
     }
 
     private String rule() {

@@ -2,6 +2,7 @@ package io.github.commgate.maven;
 
 import io.github.commgate.gate.Baseline;
 import io.github.commgate.gate.BaselineUpdate;
+import io.github.commgate.gate.RankDistance;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.report.ResultsJsonReader;
 import io.github.commgate.report.UnreadableResultsException;
@@ -73,7 +74,13 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
             getLog().info(String.format("commgate: recording run %d of %d", run, recordRuns));
             runs.add(measure(plan));
         }
-        return PooledRuns.pool(runs);
+        List<RunResult> nearest = RankDistance.nearestPlacement(runs);
+        if (nearest.size() < runs.size()) {
+            getLog().warn(String.format("commgate: %d of %d recording runs left out: their ranks' CPUs were farther apart"
+                    + " than in the others (a virtual machine's host moved them), so their timings belong to another"
+                    + " placement", runs.size() - nearest.size(), runs.size()));
+        }
+        return PooledRuns.pool(nearest);
     }
 
     private RunResult readResults(Path file) throws MojoExecutionException {
