@@ -18,6 +18,9 @@ trap 'rm -rf "$work"' EXIT
 mvn "${args[@]}" io.github.commgate:commgate-maven-plugin:0.1.0-SNAPSHOT:update-baseline \
     "-Dcommgate.baselineDirectory=$work/recorded" > "$work/record.log" 2>&1
 recorded=$(ls "$work"/recorded/*.json)
+# Where the host had put the ranks' CPUs (docs/gate.md, "When the machine moves").
+barrier() { python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["environment"].get("shm_barrier_ns", "?"))' "$1"; }
+echo "baseline recorded with a shared-memory barrier of $(barrier "$recorded") ns ($(grep -c 'recording runs left out' "$work/record.log" || true) warnings of runs left out)"
 python3 - "$recorded" "$work/faster.json" <<'PY'
 import json, sys
 baseline = json.load(open(sys.argv[1]))
@@ -34,6 +37,15 @@ count_failures() {
             failed=$((failed + 1))
             grep -h "commgate: shm-" "$work/check-$i.log" | head -3 | sed 's/^/    /' >&2 || true
         fi
+        # One line per run on stderr: where the ranks' CPUs were, and what the gate said.
+        python3 - example/target/commgate/results.json "$i" >&2 <<'PY'
+import collections, json, sys
+run = json.load(open(sys.argv[1]))
+verdicts = collections.Counter(p["verdict"] for p in run["gate"]["points"])
+farther = any("farther apart" in w for w in run["gate"]["warnings"])
+print(f"    run {sys.argv[2]}: barrier {run['environment'].get('shm_barrier_ns', '?')} ns,"
+      f" {dict(sorted(verdicts.items()))}{', ranks farther apart than the baseline' if farther else ''}")
+PY
     done
     echo "$failed"
 }
