@@ -14,13 +14,12 @@ Every variant is timed with cudart events, replays back to back, median per op.
 """
 import argparse
 import ctypes
-import json
 import statistics
 
 import torch
 
 import nccl_reference as r
-from nccl_placement import SIZES, Harness, MiB
+from nccl_placement import SIZES, Harness, MiB, nccl_medians
 from nccl_reference_common import HIDDEN, NCCL_BFLOAT16, NCCL_SUM, check
 
 AUTO_FREE_ON_LAUNCH = 1
@@ -91,11 +90,7 @@ def main():
     parser.add_argument("--ours", help="commgate's results.json")
     parser.add_argument("--streams", type=int, help="instead: the cudart graph on this many new streams")
     args = parser.parse_args()
-    ours = {}
-    if args.ours:
-        with open(args.ours) as f:
-            ours = {p["sequence_length"]: p["median_us"] for p in json.load(f)["points"]
-                    if p["communicator"] == "nccl" and p["status"] == "MEASURED"}
+    ours = nccl_medians(args.ours)
     h = Harness()
     largest = max(SIZES) * HIDDEN * 2
     src, dst = h.malloc(largest), h.malloc(largest)

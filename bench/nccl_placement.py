@@ -103,6 +103,15 @@ def survey(h, pairs, ours):
               f"{'-' if mine is None else f'{mine:.2f}':>10}", flush=True)
 
 
+def nccl_medians(results):
+    """commgate's nccl median per sequence length from its results.json; empty without one."""
+    if not results:
+        return {}
+    with open(results) as f:
+        return {p["sequence_length"]: p["median_us"] for p in json.load(f)["points"]
+                if p["communicator"] == "nccl" and p["status"] == "MEASURED"}
+
+
 def spread(values):
     return f"{min(values):.2f} / {statistics.median(values):.2f} / {max(values):.2f}"
 
@@ -112,11 +121,7 @@ def main():
     parser.add_argument("--survey", type=int, help="placements of each kind to measure")
     parser.add_argument("--ours", help="commgate's results.json")
     args = parser.parse_args()
-    ours = {}
-    if args.ours:
-        with open(args.ours) as f:
-            ours = {p["sequence_length"]: p["median_us"] for p in json.load(f)["points"]
-                    if p["communicator"] == "nccl" and p["status"] == "MEASURED"}
+    ours = nccl_medians(args.ours)
     h = Harness()
     if args.survey:
         survey(h, args.survey, ours)
