@@ -64,8 +64,10 @@ public class CheckMojo extends AbstractGateMojo {
         int rounds = confirmRuns;
         for (int round = 1; round <= rounds && !outcome.suspects().isEmpty(); round++) {
             List<PointVerdict> suspects = outcome.suspects();
-            getLog().info(String.format("commgate: measuring %d suspect point%s again (%d of %d)", suspects.size(),
-                    suspects.size() == 1 ? "" : "s", round, rounds));
+            String which = round <= confirmRuns ? round + " of " + confirmRuns : round + ", added because the ranks'"
+                    + " CPUs were farther apart than the baseline's; at most " + (confirmRuns + PLACEMENT_RETRIES);
+            getLog().info(String.format("commgate: measuring %d suspect point%s again (%s)", suspects.size(),
+                    suspects.size() == 1 ? "" : "s", which));
             RunResult again = measure(Confirmation.planFor(plan, suspects));
             run = Confirmation.replacePoints(run, again, suspects);
             outcome = judge(gate, run, baseline, file);
