@@ -44,31 +44,33 @@ public final class Gate {
     public GateOutcome evaluate(RunResult run, Baseline baseline, String baselineName) {
         EnvironmentComparison environment = EnvironmentComparison.of(baselineName, baseline, run, EnvironmentKey.of(run),
                 allowEnvironmentMismatch);
-        Optional<RankDistance> fartherApart = RankDistance.of(baseline.environment(), run.environment())
-                .filter(RankDistance::fartherApart);
+        Optional<RankDistance> distance = RankDistance.of(baseline.environment(), run.environment());
         List<PointVerdict> verdicts = run.points().stream()
-                .map(p -> PointJudge.forced(p).orElseGet(() -> judge(p, baseline, environment.compared(), fartherApart)))
+                .map(p -> PointJudge.forced(p).orElseGet(() -> judge(p, baseline, environment.compared(), distance)))
                 .toList();
-        return GateOutcome.decide(environment, verdicts, warnings(environment, run, baseline, verdicts, fartherApart));
+        return GateOutcome.decide(environment, verdicts,
+                warnings(environment, run, baseline, verdicts, distance.filter(RankDistance::fartherApart)));
     }
 
-    private PointVerdict judge(PointResult point, Baseline baseline, boolean compared, Optional<RankDistance> fartherApart) {
+    private PointVerdict judge(PointResult point, Baseline baseline, boolean compared, Optional<RankDistance> distance) {
         if (!compared) {
             return PointJudge.withoutTiming(point, Verdict.NOT_COMPARABLE, "");
         }
         return baseline.point(point.communicator(), point.sequenceLength())
-                .map(entry -> entry.bytes() == point.bytes() ? judged(judge.compare(point, entry), fartherApart)
+                .map(entry -> entry.bytes() == point.bytes() ? judged(judge.compare(point, entry), distance)
                         : PointJudge.withoutTiming(point, Verdict.NOT_COMPARABLE, "the baseline entry is for "
                                 + entry.bytes() + " bytes, this run measured " + point.bytes()))
                 .orElseGet(() -> PointJudge.withoutTiming(point, Verdict.NO_BASELINE, ""));
     }
 
     /** A slowdown of the order of a move of the ranks' CPUs, measured while they had moved, is the machine's. */
-    private static PointVerdict judged(PointVerdict verdict, Optional<RankDistance> fartherApart) {
-        return verdict.verdict() == Verdict.REGRESSED && fartherApart.filter(d -> d.explains(verdict)).isPresent()
-                ? verdict.notJudged(fartherApart.get().sentence() + ": the ranks' CPUs were farther apart than"
-                        + " when the baseline was recorded")
-                : verdict;
+    private static PointVerdict judged(PointVerdict verdict, Optional<RankDistance> distance) {
+        if (verdict.verdict() != Verdict.REGRESSED) {
+            return verdict;
+        }
+        return distance.filter(d -> d.explains(verdict))
+                .map(d -> verdict.notJudged(d.sentence() + ": the ranks' CPUs were farther apart than when the baseline was recorded"))
+                .orElse(verdict);
     }
 
     private List<String> warnings(EnvironmentComparison environment, RunResult run, Baseline baseline,
