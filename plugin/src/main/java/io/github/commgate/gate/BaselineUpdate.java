@@ -1,9 +1,15 @@
 package io.github.commgate.gate;
 
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.BaselineParameters;
+import io.github.commgate.baseline.BaselinePoint;
+import io.github.commgate.baseline.EnvironmentKey;
+import io.github.commgate.baseline.Provenance;
+import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
-import io.github.commgate.result.Statistics;
+import io.github.commgate.stats.Statistics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -136,7 +142,7 @@ public final class BaselineUpdate {
 
     private Baseline baseline(EnvironmentKey key, RunResult run, Provenance provenance, List<BaselinePoint> points) {
         Map<String, String> environment = new TreeMap<>(run.environment());
-        String host = Optional.ofNullable(environment.remove("host")).orElse("unknown");
+        String host = Optional.ofNullable(environment.remove(MachineFacts.HOST)).orElse("unknown");
         BaselineParameters parameters = new BaselineParameters(run.plan().warmups(), run.plan().trials(),
                 run.plan().cycles(), List.copyOf(new TreeSet<>(points.stream().map(BaselinePoint::sequenceLength).toList())),
                 List.copyOf(new TreeSet<>(points.stream().map(BaselinePoint::communicator).toList())));

@@ -1,5 +1,8 @@
 package io.github.commgate.gate;
 
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.EnvironmentKey;
+import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,17 +60,17 @@ public record EnvironmentComparison(String baselineName, EnvironmentKey baseline
 
     private static List<String> changedDetails(Baseline baseline, Map<String, String> current) {
         Map<String, String> now = new TreeMap<>(current);
-        String host = now.remove("host");
+        String host = now.remove(MachineFacts.HOST);
         // Judged by its own rule (RankDistance); it differs by a few nanoseconds in every run.
-        now.remove(RankDistance.FACT);
+        now.remove(MachineFacts.SHM_BARRIER_NS);
         List<String> changes = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>(baseline.environment().keySet());
-        names.remove(RankDistance.FACT);
+        names.remove(MachineFacts.SHM_BARRIER_NS);
         names.addAll(now.keySet());
         for (String name : names) {
             describeChange(name, baseline.environment().get(name), now.get(name), changes);
         }
-        describeChange("host", baseline.host(), host, changes);
+        describeChange(MachineFacts.HOST, baseline.host(), host, changes);
         return changes;
     }
 

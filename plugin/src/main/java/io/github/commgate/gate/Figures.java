@@ -1,5 +1,6 @@
 package io.github.commgate.gate;
 
+import io.github.commgate.result.Units;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -11,14 +12,12 @@ import java.util.Locale;
  */
 final class Figures {
 
-    private static final double MIB = 1024.0 * 1024.0;
-
     private Figures() {
     }
 
     /** "shm-oneshot 2.00 MiB": how a point is named in every sentence. */
     static String label(String communicator, long bytes) {
-        return communicator + " " + String.format(Locale.ROOT, "%.2f MiB", bytes / MIB);
+        return Units.pointLabel(communicator, bytes);
     }
 
     static String micros(double value) {

@@ -1,7 +1,10 @@
 package io.github.commgate.gate;
 
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.EnvironmentKey;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.stats.MannWhitneyU;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,7 +1,9 @@
 package io.github.commgate.gate;
 
+import io.github.commgate.baseline.BaselinePoint;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
+import io.github.commgate.stats.MannWhitneyU;
 import java.util.Arrays;
 import java.util.Optional;
 

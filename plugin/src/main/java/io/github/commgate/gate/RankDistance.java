@@ -1,5 +1,6 @@
 package io.github.commgate.gate;
 
+import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.result.RunResult;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,6 @@ import java.util.Optional;
  */
 public record RankDistance(double baselineNanos, double currentNanos) {
 
-    /** The environment fact the cpu backend's workers report, in nanoseconds per barrier. */
-    public static final String FACT = "shm_barrier_ns";
-
     /**
      * Barrier times within this factor are the same placement. Seen on a 2-vCPU runner: the
      * near placement's times spread by 1.5x from run to run, the far one's were 4-5x them.
@@ -32,8 +30,8 @@ public record RankDistance(double baselineNanos, double currentNanos) {
 
     /** Empty where either side lacks the fact (the cuda backend, a baseline older than the fact). */
     static Optional<RankDistance> of(Map<String, String> baseline, Map<String, String> current) {
-        double before = nanos(baseline.get(FACT));
-        double now = nanos(current.get(FACT));
+        double before = nanos(baseline);
+        double now = nanos(current);
         return before > 0 && now > 0 ? Optional.of(new RankDistance(before, now)) : Optional.empty();
     }
 
@@ -64,16 +62,12 @@ public record RankDistance(double baselineNanos, double currentNanos) {
      * the fact. A baseline pooled across placements would be slow for one and fast for the other.
      */
     public static List<RunResult> nearestPlacement(List<RunResult> runs) {
-        double nearest = runs.stream().mapToDouble(r -> nanos(r.environment().get(FACT))).filter(n -> n > 0).min()
+        double nearest = runs.stream().mapToDouble(r -> nanos(r.environment())).filter(n -> n > 0).min()
                 .orElse(Double.NaN);
-        return runs.stream().filter(r -> !(nanos(r.environment().get(FACT)) > SAME_PLACEMENT_FACTOR * nearest)).toList();
+        return runs.stream().filter(r -> !(nanos(r.environment()) > SAME_PLACEMENT_FACTOR * nearest)).toList();
     }
 
-    private static double nanos(String text) {
-        try {
-            return text == null ? Double.NaN : Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+    private static double nanos(Map<String, String> environment) {
+        return MachineFacts.number(environment, MachineFacts.SHM_BARRIER_NS).orElse(Double.NaN);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.commgate.launch;
 
+import io.github.commgate.protocol.WorkerEnvironment;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -16,12 +17,6 @@ import java.util.stream.Collectors;
 public final class WorkerCommandLine {
 
     public static final String MAIN_CLASS = "io.github.commgate.worker.WorkerMain";
-    public static final String COORDINATOR = "COMMGATE_COORDINATOR";
-    public static final String TOKEN = "COMMGATE_TOKEN";
-    public static final String RANK = "COMMGATE_RANK";
-    public static final String WORLD_SIZE = "COMMGATE_WORLD_SIZE";
-    public static final String LOCAL_RANK = "COMMGATE_LOCAL_RANK";
-    public static final String SCRATCH_DIRECTORY = "COMMGATE_SCRATCH_DIR";
 
     private WorkerCommandLine() {
     }
@@ -50,13 +45,13 @@ public final class WorkerCommandLine {
     public static Map<String, String> environment(LaunchSettings settings, InetSocketAddress coordinator,
                                                   String token, int rank, int worldSize, Path scratchDirectory) {
         Map<String, String> environment = new HashMap<>(settings.environment());
-        environment.put(COORDINATOR, coordinator.getAddress().getHostAddress() + ":" + coordinator.getPort());
-        environment.put(TOKEN, token);
-        environment.put(RANK, Integer.toString(rank));
-        environment.put(WORLD_SIZE, Integer.toString(worldSize));
+        environment.put(WorkerEnvironment.COORDINATOR, coordinator.getAddress().getHostAddress() + ":" + coordinator.getPort());
+        environment.put(WorkerEnvironment.TOKEN, token);
+        environment.put(WorkerEnvironment.RANK, Integer.toString(rank));
+        environment.put(WorkerEnvironment.WORLD_SIZE, Integer.toString(worldSize));
         // One node: the local rank is the rank, and it picks the GPU.
-        environment.put(LOCAL_RANK, Integer.toString(rank));
-        environment.put(SCRATCH_DIRECTORY, scratchDirectory.toString());
+        environment.put(WorkerEnvironment.LOCAL_RANK, Integer.toString(rank));
+        environment.put(WorkerEnvironment.SCRATCH_DIRECTORY, scratchDirectory.toString());
         // NCCL writes its debug output to stdout unless told otherwise; give each rank its own file.
         environment.putIfAbsent("NCCL_DEBUG_FILE", settings.logDirectory().resolve("nccl-rank-" + rank + ".%h.%p.log").toString());
         // Modules load their kernels at once: a kernel loaded lazily at its first launch can

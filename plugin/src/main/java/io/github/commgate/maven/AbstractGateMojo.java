@@ -1,9 +1,9 @@
 package io.github.commgate.maven;
 
-import io.github.commgate.gate.Baseline;
-import io.github.commgate.gate.BaselineException;
-import io.github.commgate.gate.BaselineFile;
-import io.github.commgate.gate.EnvironmentKey;
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.BaselineException;
+import io.github.commgate.baseline.BaselineFile;
+import io.github.commgate.baseline.EnvironmentKey;
 import io.github.commgate.gate.Thresholds;
 import io.github.commgate.plan.InvalidSettingsException;
 import io.github.commgate.result.RunResult;

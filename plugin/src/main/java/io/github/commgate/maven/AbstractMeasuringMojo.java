@@ -1,14 +1,14 @@
 package io.github.commgate.maven;
 
-import io.github.commgate.launch.HostEnvironment;
 import io.github.commgate.launch.LaunchException;
 import io.github.commgate.launch.LaunchSettings;
 import io.github.commgate.launch.WorkerLauncher;
+import io.github.commgate.machine.HostEnvironment;
+import io.github.commgate.machine.VisibleGpus;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.InvalidSettingsException;
 import io.github.commgate.plan.PlanValidator;
 import io.github.commgate.plan.RunSettings;
-import io.github.commgate.plan.VisibleGpus;
 import io.github.commgate.result.RunResult;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.github.commgate.maven;
 
-import io.github.commgate.gate.Baseline;
-import io.github.commgate.gate.BaselineFile;
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.BaselineFile;
+import io.github.commgate.baseline.Provenance;
 import io.github.commgate.gate.BaselineUpdate;
 import io.github.commgate.gate.BaselineUpdateException;
-import io.github.commgate.gate.Provenance;
 import io.github.commgate.gate.Thresholds;
 import io.github.commgate.result.RunResult;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.commgate.maven;
 
-import io.github.commgate.gate.Baseline;
+import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.Confirmation;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;

@@ -1,6 +1,6 @@
 package io.github.commgate.maven;
 
-import io.github.commgate.gate.Baseline;
+import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.BaselineUpdate;
 import io.github.commgate.gate.RankDistance;
 import io.github.commgate.plan.BenchmarkPlan;
@@ -11,8 +11,8 @@ import io.github.commgate.result.RunResult;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -3,6 +3,7 @@ package io.github.commgate.plan;
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.CommunicatorCatalog;
 import io.github.commgate.comm.DType;
+import io.github.commgate.machine.VisibleGpus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

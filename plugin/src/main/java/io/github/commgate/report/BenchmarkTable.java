@@ -1,7 +1,7 @@
 package io.github.commgate.report;
 
 import io.github.commgate.comm.CommunicatorCatalog;
-import io.github.commgate.gate.RankDistance;
+import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
@@ -81,14 +81,14 @@ public final class BenchmarkTable {
     /** The hardware and the library versions the numbers belong to. */
     static String machine(RunResult run) {
         Map<String, String> env = run.environment();
-        if (env.containsKey("gpu_model")) {
+        if (env.containsKey(MachineFacts.GPU_MODEL)) {
             return String.format("%s (%s of them visible), driver %s, CUDA runtime %s, NCCL %s",
-                    env.get("gpu_model"), env.getOrDefault("gpu_count", "?"), env.getOrDefault("driver", "unknown"),
-                    env.getOrDefault("cuda_runtime", "unknown"), env.getOrDefault("nccl_version", "unknown"));
+                    env.get(MachineFacts.GPU_MODEL), env.getOrDefault(MachineFacts.GPU_COUNT, "?"), env.getOrDefault(MachineFacts.DRIVER, "unknown"),
+                    env.getOrDefault(MachineFacts.CUDA_RUNTIME, "unknown"), env.getOrDefault(MachineFacts.NCCL_VERSION, "unknown"));
         }
-        String barrier = env.containsKey(RankDistance.FACT) ? ", shared-memory barrier " + env.get(RankDistance.FACT) + " ns" : "";
-        return String.format("%s, %s cores, Java %s%s", env.getOrDefault("cpu_model", "unknown CPU"),
-                env.getOrDefault("cpu_count", "?"), env.getOrDefault("java_version", "?"), barrier);
+        String barrier = env.containsKey(MachineFacts.SHM_BARRIER_NS) ? ", shared-memory barrier " + env.get(MachineFacts.SHM_BARRIER_NS) + " ns" : "";
+        return String.format("%s, %s cores, Java %s%s", env.getOrDefault(MachineFacts.CPU_MODEL, "unknown CPU"),
+                env.getOrDefault(MachineFacts.CPU_COUNT, "?"), env.getOrDefault(MachineFacts.JAVA_VERSION, "?"), barrier);
     }
 
     private static String header(BenchmarkPlan plan, String last) {

@@ -1,8 +1,8 @@
 package io.github.commgate.report;
 
-import io.github.commgate.gate.Baseline;
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.Provenance;
 import io.github.commgate.gate.GateOutcome;
-import io.github.commgate.gate.Provenance;
 import io.github.commgate.gate.Verdict;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.RunResult;

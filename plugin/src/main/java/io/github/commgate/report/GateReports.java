@@ -1,6 +1,6 @@
 package io.github.commgate.report;
 
-import io.github.commgate.gate.Baseline;
+import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.result.RunResult;
 import java.io.IOException;

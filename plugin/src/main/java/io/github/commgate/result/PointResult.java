@@ -1,5 +1,6 @@
 package io.github.commgate.result;
 
+import io.github.commgate.stats.Statistics;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.github.commgate.worker;
 
-import io.github.commgate.launch.WorkerCommandLine;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.protocol.Message;
+import io.github.commgate.protocol.WorkerEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) {
-        String coordinator = required(WorkerCommandLine.COORDINATOR);
-        int rank = Integer.parseInt(required(WorkerCommandLine.RANK));
+        String coordinator = required(WorkerEnvironment.COORDINATOR);
+        int rank = Integer.parseInt(required(WorkerEnvironment.RANK));
         int colon = coordinator.lastIndexOf(':');
         CoordinatorLink link;
         try {
@@ -30,10 +30,10 @@ public final class WorkerMain {
             return;
         }
         try {
-            link.send(new Message.Hello(rank, ProcessHandle.current().pid(), required(WorkerCommandLine.TOKEN)));
+            link.send(new Message.Hello(rank, ProcessHandle.current().pid(), required(WorkerEnvironment.TOKEN)));
             BenchmarkPlan plan = link.expect(Message.PlanReply.class).plan();
-            Path scratch = Path.of(required(WorkerCommandLine.SCRATCH_DIRECTORY));
-            int localRank = Integer.parseInt(required(WorkerCommandLine.LOCAL_RANK));
+            Path scratch = Path.of(required(WorkerEnvironment.SCRATCH_DIRECTORY));
+            int localRank = Integer.parseInt(required(WorkerEnvironment.LOCAL_RANK));
             new PointLoop(plan, rank, localRank, scratch, link).run();
             link.finish();
             link.close();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.GateOutcome.Decision;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.RunResult;

@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.GateOutcome.Decision;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RankPointResult;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.stats.MannWhitneyU;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import java.util.List;
@@ -23,7 +25,7 @@ class RankDistanceTest {
 
     private static Map<String, String> barrier(String nanos) {
         Map<String, String> environment = Runs.environment();
-        environment.put(RankDistance.FACT, nanos);
+        environment.put(MachineFacts.SHM_BARRIER_NS, nanos);
         return environment;
     }
 
@@ -95,7 +97,7 @@ class RankDistanceTest {
         GateOutcome suspicious = GATE.evaluate(first, BASELINE, "b.json");
         RunResult again = run(barrier("55"), List.of(measured("shm-twoshot", 64, around(80.5))));
         RunResult merged = Confirmation.replacePoints(first, again, suspicious.suspects());
-        assertEquals("55", merged.environment().get(RankDistance.FACT));
+        assertEquals("55", merged.environment().get(MachineFacts.SHM_BARRIER_NS));
         assertEquals(Verdict.PASS, GATE.evaluate(merged, BASELINE, "b.json").points().get(0).verdict());
     }
 }

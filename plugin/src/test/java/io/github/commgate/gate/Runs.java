@@ -1,5 +1,7 @@
 package io.github.commgate.gate;
 
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.Provenance;
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
 import io.github.commgate.plan.BenchmarkPlan;
@@ -18,12 +20,12 @@ import java.util.Set;
 public final class Runs {
 
     public static final int HIDDEN = 8192;
-    static final Provenance PROVENANCE = new Provenance("0.1.0-test", Instant.parse("2026-11-24T06:00:00Z"), "0123abc");
+    public static final Provenance PROVENANCE = new Provenance("0.1.0-test", Instant.parse("2026-11-24T06:00:00Z"), "0123abc");
 
     private Runs() {
     }
 
-    static Map<String, String> environment() {
+    public static Map<String, String> environment() {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("java_version", "17.0.12");
         environment.put("java_vendor", "Eclipse Adoptium");
@@ -82,7 +84,7 @@ public final class Runs {
         return Arrays.stream(offsets).map(o -> median + o * step).toArray();
     }
 
-    static Baseline baselineOf(RunResult run) {
+    public static Baseline baselineOf(RunResult run) {
         try {
             return new BaselineUpdate(Thresholds.defaults(), Set.of(), null).apply(Optional.empty(), run, PROVENANCE).baseline();
         } catch (BaselineUpdateException e) {

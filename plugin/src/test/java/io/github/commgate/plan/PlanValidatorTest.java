@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
+import io.github.commgate.machine.VisibleGpus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package io.github.commgate.report;
 
-import io.github.commgate.gate.Baseline;
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.Provenance;
 import io.github.commgate.gate.BaselineUpdate;
 import io.github.commgate.gate.BaselineUpdateException;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
-import io.github.commgate.gate.Provenance;
 import io.github.commgate.gate.Runs;
 import io.github.commgate.gate.Thresholds;
 import io.github.commgate.result.PointResult;

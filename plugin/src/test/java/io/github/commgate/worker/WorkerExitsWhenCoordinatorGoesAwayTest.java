@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commgate.launch.WorkerCommandLine;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.protocol.MessageChannel;
+import io.github.commgate.protocol.WorkerEnvironment;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -26,9 +27,9 @@ class WorkerExitsWhenCoordinatorGoesAwayTest {
             ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), WorkerCommandLine.MAIN_CLASS));
             builder.environment().putAll(java.util.Map.of(
-                    WorkerCommandLine.COORDINATOR, "127.0.0.1:" + server.getLocalPort(), WorkerCommandLine.TOKEN, "t",
-                    WorkerCommandLine.RANK, "0", WorkerCommandLine.WORLD_SIZE, "2", WorkerCommandLine.LOCAL_RANK, "0",
-                    WorkerCommandLine.SCRATCH_DIRECTORY, directory.toString()));
+                    WorkerEnvironment.COORDINATOR, "127.0.0.1:" + server.getLocalPort(), WorkerEnvironment.TOKEN, "t",
+                    WorkerEnvironment.RANK, "0", WorkerEnvironment.WORLD_SIZE, "2", WorkerEnvironment.LOCAL_RANK, "0",
+                    WorkerEnvironment.SCRATCH_DIRECTORY, directory.toString()));
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             Process worker = builder.start();
             try {

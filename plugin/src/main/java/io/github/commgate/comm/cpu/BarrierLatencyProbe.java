@@ -1,7 +1,7 @@
 package io.github.commgate.comm.cpu;
 
 import io.github.commgate.comm.RankContext;
-import io.github.commgate.gate.RankDistance;
+import io.github.commgate.machine.MachineFacts;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ import java.util.Map;
 final class BarrierLatencyProbe {
 
     /** The environment fact, in nanoseconds per barrier; the gate judges with it (RankDistance). */
-    private static final String FACT = RankDistance.FACT;
+    private static final String FACT = MachineFacts.SHM_BARRIER_NS;
 
     private BarrierLatencyProbe() {
     }

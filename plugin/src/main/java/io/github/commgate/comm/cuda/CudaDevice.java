@@ -10,6 +10,7 @@ import static org.bytedeco.cuda.global.cudart.cudaStreamCreateWithFlags;
 import static org.bytedeco.cuda.global.cudart.cudaStreamDestroy;
 import static org.bytedeco.cuda.global.cudart.cudaStreamNonBlocking;
 
+import io.github.commgate.machine.MachineFacts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bytedeco.cuda.cudart.CUstream_st;
@@ -49,11 +50,11 @@ final class CudaDevice implements AutoCloseable {
         int[] runtime = new int[1];
         calls.cuda(cudaDriverGetVersion(driver), "cudaDriverGetVersion");
         calls.cuda(cudaRuntimeGetVersion(runtime), "cudaRuntimeGetVersion");
-        description.put("gpu_model", properties.name().getString().trim());
-        description.put("gpu_count", Integer.toString(visible));
-        description.put("compute_capability", properties.major() + "." + properties.minor());
-        description.put("cuda_driver", version(driver[0]));
-        description.put("cuda_runtime", version(runtime[0]));
+        description.put(MachineFacts.GPU_MODEL, properties.name().getString().trim());
+        description.put(MachineFacts.GPU_COUNT, Integer.toString(visible));
+        description.put(MachineFacts.COMPUTE_CAPABILITY, properties.major() + "." + properties.minor());
+        description.put(MachineFacts.CUDA_DRIVER, version(driver[0]));
+        description.put(MachineFacts.CUDA_RUNTIME, version(runtime[0]));
         properties.close();
     }
 
@@ -75,7 +76,7 @@ final class CudaDevice implements AutoCloseable {
     }
 
     int computeCapabilityMajor() {
-        return Integer.parseInt(description.get("compute_capability").split("\\.")[0]);
+        return Integer.parseInt(description.get(MachineFacts.COMPUTE_CAPABILITY).split("\\.")[0]);
     }
 
     Map<String, String> description() {

@@ -1,6 +1,7 @@
 package io.github.commgate.comm.cuda;
 
 import io.github.commgate.comm.RankContext;
+import io.github.commgate.machine.MachineFacts;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class CudaRank {
     /** GPU model and count, driver and runtime, NCCL version: what the reports name. */
     Map<String, String> describe() throws IOException {
         Map<String, String> description = new LinkedHashMap<>(device.description());
-        description.put("nccl_version", NcclSession.versionText(NcclSession.version(device.calls())));
+        description.put(MachineFacts.NCCL_VERSION, NcclSession.versionText(NcclSession.version(device.calls())));
         return description;
     }
 }

@@ -3,7 +3,7 @@ package io.github.commgate.comm.cpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.commgate.gate.RankDistance;
+import io.github.commgate.machine.MachineFacts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +20,8 @@ class BarrierLatencyProbeTest {
     void everyRankReportsAPositiveBarrierTimeUnderTheFactTheGateReadsAndLeavesNoFile() throws Exception {
         List<Map<String, String>> facts = new ThreadRanks(2).run(scratch, 1024, SharedMemoryCommunicators::describe);
         for (Map<String, String> rank : facts) {
-            assertEquals(List.of(RankDistance.FACT), List.copyOf(rank.keySet()));
-            long nanos = Long.parseLong(rank.get(RankDistance.FACT));
+            assertEquals(List.of(MachineFacts.SHM_BARRIER_NS), List.copyOf(rank.keySet()));
+            long nanos = Long.parseLong(rank.get(MachineFacts.SHM_BARRIER_NS));
             // A barrier is at least one cache-line transfer between cores, and far less than the
             // 60 s a stuck rank would take: anything else means the timing is broken.
             assertTrue(nanos > 0 && nanos < 10_000_000, "barrier of " + nanos + " ns");
@@ -35,7 +35,7 @@ class BarrierLatencyProbeTest {
     void moreRanksThanCoresStillFinishTheirBarriers() throws Exception {
         int ranks = Runtime.getRuntime().availableProcessors() + 2;
         List<Map<String, String>> facts = new ThreadRanks(ranks).run(scratch, 1024, SharedMemoryCommunicators::describe);
-        assertEquals(ranks, facts.stream().filter(f -> f.containsKey(RankDistance.FACT)).count());
+        assertEquals(ranks, facts.stream().filter(f -> f.containsKey(MachineFacts.SHM_BARRIER_NS)).count());
     }
 
     @Test
@@ -45,10 +45,10 @@ class BarrierLatencyProbeTest {
 
     @Test
     void measuredAgainTheLargerBarrierTimeIsKeptAndEverythingElseAsBefore() {
-        Map<String, String> before = Map.of("cpu_model", "AMD EPYC", RankDistance.FACT, "60");
-        assertEquals(Map.of("cpu_model", "AMD EPYC", RankDistance.FACT, "220"),
-                BarrierLatencyProbe.farther(before, Map.of(RankDistance.FACT, "220")));
-        assertEquals(before, BarrierLatencyProbe.farther(before, Map.of(RankDistance.FACT, "48")));
+        Map<String, String> before = Map.of("cpu_model", "AMD EPYC", MachineFacts.SHM_BARRIER_NS, "60");
+        assertEquals(Map.of("cpu_model", "AMD EPYC", MachineFacts.SHM_BARRIER_NS, "220"),
+                BarrierLatencyProbe.farther(before, Map.of(MachineFacts.SHM_BARRIER_NS, "220")));
+        assertEquals(before, BarrierLatencyProbe.farther(before, Map.of(MachineFacts.SHM_BARRIER_NS, "48")));
         assertEquals(before, BarrierLatencyProbe.farther(before, Map.of()));
     }
 }

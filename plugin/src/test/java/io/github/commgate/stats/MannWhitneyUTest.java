@@ -1,4 +1,4 @@
-package io.github.commgate.gate;
+package io.github.commgate.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
-package io.github.commgate.launch;
+package io.github.commgate.machine;
 
-import io.github.commgate.plan.VisibleGpus;
+import io.github.commgate.machine.VisibleGpus;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -17,14 +17,14 @@ public final class HostEnvironment {
 
     public static Map<String, String> describe() {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("java_version", System.getProperty("java.version"));
-        environment.put("java_vendor", System.getProperty("java.vendor"));
-        environment.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        environment.put("arch", System.getProperty("os.arch"));
-        environment.put("cpu_model", cpuModel());
-        environment.put("cpu_count", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        environment.put("host", hostName());
-        VisibleGpus.detect().driver().ifPresent(driver -> environment.put("driver", driver));
+        environment.put(MachineFacts.JAVA_VERSION, System.getProperty("java.version"));
+        environment.put(MachineFacts.JAVA_VENDOR, System.getProperty("java.vendor"));
+        environment.put(MachineFacts.OS, System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        environment.put(MachineFacts.ARCH, System.getProperty("os.arch"));
+        environment.put(MachineFacts.CPU_MODEL, cpuModel());
+        environment.put(MachineFacts.CPU_COUNT, Integer.toString(Runtime.getRuntime().availableProcessors()));
+        environment.put(MachineFacts.HOST, hostName());
+        VisibleGpus.detect().driver().ifPresent(driver -> environment.put(MachineFacts.DRIVER, driver));
         return environment;
     }
 

@@ -1,4 +1,4 @@
-package io.github.commgate.gate;
+package io.github.commgate.baseline;
 
 /**
  * A baseline file that cannot be used. The message is one line that names the file and what is

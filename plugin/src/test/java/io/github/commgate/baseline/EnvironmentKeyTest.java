@@ -1,4 +1,4 @@
-package io.github.commgate.gate;
+package io.github.commgate.baseline;
 
 import static io.github.commgate.gate.Runs.around;
 import static io.github.commgate.gate.Runs.measured;
@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
+import io.github.commgate.gate.Runs;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.RunResult;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.commgate.plan;
+package io.github.commgate.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

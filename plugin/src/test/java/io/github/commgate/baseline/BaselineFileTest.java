@@ -1,4 +1,4 @@
-package io.github.commgate.gate;
+package io.github.commgate.baseline;
 
 import static io.github.commgate.gate.Runs.incorrect;
 import static io.github.commgate.gate.Runs.measured;
@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.commgate.gate.BaselineUpdate;
+import io.github.commgate.gate.BaselineUpdateException;
+import io.github.commgate.gate.Runs;
+import io.github.commgate.gate.Thresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

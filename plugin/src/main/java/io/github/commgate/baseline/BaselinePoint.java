@@ -1,5 +1,6 @@
-package io.github.commgate.gate;
+package io.github.commgate.baseline;
 
+import io.github.commgate.result.Units;
 import java.util.Comparator;
 import java.util.List;
 
@@ -29,6 +30,6 @@ public record BaselinePoint(String communicator, int sequenceLength, long bytes,
     }
 
     public String label() {
-        return Figures.label(communicator, bytes);
+        return Units.pointLabel(communicator, bytes);
     }
 }

@@ -1,6 +1,7 @@
-package io.github.commgate.gate;
+package io.github.commgate.baseline;
 
 import io.github.commgate.comm.Backend;
+import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.RunResult;
 import java.util.Locale;
@@ -25,8 +26,8 @@ public record EnvironmentKey(String backend, String device, int deviceCount, int
         BenchmarkPlan plan = run.plan();
         boolean gpu = plan.backend() == Backend.CUDA;
         Map<String, String> environment = run.environment();
-        String device = environment.getOrDefault(gpu ? "gpu_model" : "cpu_model", "unknown");
-        int count = parseCount(environment.get(gpu ? "gpu_count" : "cpu_count"));
+        String device = environment.getOrDefault(gpu ? MachineFacts.GPU_MODEL : MachineFacts.CPU_MODEL, "unknown");
+        int count = parseCount(environment.get(gpu ? MachineFacts.GPU_COUNT : MachineFacts.CPU_COUNT));
         return new EnvironmentKey(plan.backend().label(), device.trim(), count, plan.worldSize(),
                 plan.dtype().label(), plan.hiddenSize());
     }

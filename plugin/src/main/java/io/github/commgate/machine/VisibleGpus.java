@@ -1,4 +1,4 @@
-package io.github.commgate.plan;
+package io.github.commgate.machine;
 
 import java.io.IOException;
 import java.nio.file.Files;

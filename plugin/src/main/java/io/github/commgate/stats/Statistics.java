@@ -1,4 +1,4 @@
-package io.github.commgate.result;
+package io.github.commgate.stats;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.github.commgate.gate;
+package io.github.commgate.stats;
 
 /** The tail of the standard normal distribution, for the large-sample Mann-Whitney test. */
 final class StandardNormal {

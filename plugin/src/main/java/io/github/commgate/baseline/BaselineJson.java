@@ -1,4 +1,4 @@
-package io.github.commgate.gate;
+package io.github.commgate.baseline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;

@@ -1,4 +1,4 @@
-package io.github.commgate.gate;
+package io.github.commgate.baseline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
