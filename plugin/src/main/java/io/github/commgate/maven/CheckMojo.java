@@ -34,9 +34,14 @@ public class CheckMojo extends AbstractGateMojo {
     @Parameter(property = "commgate.failOnRegression", defaultValue = "true")
     private boolean failOnRegression;
 
-    /** Fail when this environment has no baseline; false warns and writes a candidate into target/commgate. */
-    @Parameter(property = "commgate.requireBaseline", defaultValue = "false")
-    private boolean requireBaseline;
+    /**
+     * Fail when no point was compared: this environment has no baseline, or its baseline has none
+     * of the measured points. False warns and writes a candidate into target/commgate. Default:
+     * true where the build runs in CI (the {@code CI} environment variable is {@code true}, as
+     * GitHub Actions, GitLab CI and most others set it; on Jenkins set it in the job), false elsewhere.
+     */
+    @Parameter(property = "commgate.requireBaseline")
+    private Boolean requireBaseline;
 
     /**
      * How many times a regressed point is measured again before it may fail the build (0 or
@@ -49,7 +54,8 @@ public class CheckMojo extends AbstractGateMojo {
     @Override
     protected void configure(RunSettings settings) {
         super.configure(settings);
-        settings.failOnRegression(failOnRegression).requireBaseline(requireBaseline).confirmRuns(confirmRuns);
+        settings.failOnRegression(failOnRegression).requireBaseline(requireBaseline).confirmRuns(confirmRuns)
+                .ci("true".equalsIgnoreCase(System.getenv("CI")));
     }
 
     @Override
@@ -69,8 +75,7 @@ public class CheckMojo extends AbstractGateMojo {
         RunResult first = measure(plan, plan.benchmark());
         Path file = baselinePath(first);
         Optional<Baseline> baseline = readBaseline(file);
-        Confirmation confirmation = new Confirmation(new Gate(policy.thresholds(), policy.allowEnvironmentMismatch()),
-                policy.confirmRuns());
+        Confirmation confirmation = new Confirmation(Gate.of(policy), policy.confirmRuns());
         Confirmation.Judged judged = confirmation.judge(first, baseline, shown(file),
                 again -> measure(plan, again), line -> getLog().info("commgate: " + line));
         RunResult run = judged.run();
@@ -78,23 +83,19 @@ public class CheckMojo extends AbstractGateMojo {
         BenchmarkTable.lines(run).forEach(getLog()::info);
         GateTable.lines(outcome).forEach(getLog()::info);
         new GateReporter(getLog(), outputDirectory(), toolVersion()).write(run, outcome, baseline);
-        if (baseline.isEmpty()) {
-            noBaseline(policy, run, file);
-        } else {
-            outcome.warnings().forEach(w -> getLog().warn("commgate: " + w));
+        outcome.warnings().forEach(w -> getLog().warn("commgate: " + w));
+        if (baseline.isEmpty() || outcome.baselineCoversNothing()) {
+            writeCandidate(policy, run, file);
         }
         conclude(policy, outcome);
     }
 
-    private void noBaseline(GatePolicy policy, RunResult run, Path file) throws MojoFailureException, MojoExecutionException {
-        if (policy.requireBaseline()) {
-            throw new MojoFailureException("commgate: no baseline " + shown(file) + " for this environment (requireBaseline);"
-                    + " record one with mvn commgate:update-baseline");
-        }
+    /** What to commit when nothing could be compared: this run as a baseline, to review and copy. */
+    private void writeCandidate(GatePolicy policy, RunResult run, Path file) throws MojoExecutionException {
         Path candidate = new BaselineRecorder(getLog(), policy.thresholds(), toolVersion(), projectDirectory())
                 .writeCandidate(run, outputDirectory().resolve("baseline-candidate").resolve(file.getFileName()));
-        getLog().warn("commgate: no baseline " + shown(file) + " for this environment; nothing was compared."
-                + " A candidate from this run is in " + candidate + ": review it and copy it there, or run mvn commgate:update-baseline");
+        getLog().warn("commgate: a candidate baseline from this run is in " + candidate + ": review it and copy it to "
+                + shown(file) + ", or run mvn commgate:update-baseline (recordRuns pools several runs)");
     }
 
     private void conclude(GatePolicy policy, GateOutcome outcome) throws MojoFailureException, MojoExecutionException {

@@ -34,7 +34,7 @@ class GateMarkdownTest {
         RunResult run = GateRuns.run(environment(GateRuns.XEON), List.of(
                 measured("shm-oneshot", 16, around(40.5, 0.1)), measured("shm-twoshot", 16, around(60, 0.5))));
         String markdown = GateMarkdown.text(run, GateRuns.outcome(run), Optional.of(GateRuns.baseline()));
-        assertTrue(markdown.startsWith("## commgate: PASS\n\n**PASS**: 2 points: 1 pass, 1 improved\n"), markdown);
+        assertTrue(markdown.startsWith("## commgate: PASS\n\n**PASS**: 2 points, 2 compared: 1 pass, 1 improved\n"), markdown);
         assertTrue(markdown.endsWith(GateMarkdown.UPDATE_HINT + "\n"), markdown);
         assertFalse(markdown.contains("### Violations"), markdown);
     }

@@ -7,7 +7,6 @@ import io.github.commgate.gate.BaselineUpdateException;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.Runs;
-import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import java.time.Instant;
@@ -55,7 +54,7 @@ final class GateRuns {
 
     static Baseline baseline() {
         try {
-            return new BaselineUpdate(Thresholds.defaults(), Set.of(), null).apply(Optional.empty(), recorded(), PROVENANCE)
+            return new BaselineUpdate(Runs.TEN_PERCENT, Set.of(), null).apply(Optional.empty(), List.of(recorded()), PROVENANCE)
                     .baseline();
         } catch (BaselineUpdateException e) {
             throw new AssertionError(e);
@@ -63,7 +62,7 @@ final class GateRuns {
     }
 
     static GateOutcome outcome(RunResult run) {
-        return new Gate(Thresholds.defaults(), false).evaluate(run, baseline(), BASELINE_NAME);
+        return new Gate(Runs.TEN_PERCENT, false, false).evaluate(run, baseline(), BASELINE_NAME);
     }
 
     static Map<String, String> environment(String cpuModel) {
