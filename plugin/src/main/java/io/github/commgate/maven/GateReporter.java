@@ -2,7 +2,9 @@ package io.github.commgate.maven;
 
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.GateOutcome;
-import io.github.commgate.report.GateReports;
+import io.github.commgate.report.ReportFiles;
+import io.github.commgate.report.ReportFormats;
+import io.github.commgate.report.RunReport;
 import io.github.commgate.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,11 +27,10 @@ final class GateReporter {
 
     void write(RunResult run, GateOutcome outcome, Optional<Baseline> baseline) throws MojoExecutionException {
         try {
-            GateReports.writeAll(directory, run, outcome, baseline, toolVersion);
+            ReportFiles.writeAll(directory, RunReport.judged(run, outcome, baseline, toolVersion), ReportFormats.CHECK);
         } catch (IOException e) {
             throw new MojoExecutionException("commgate: cannot write the reports into " + directory + ": " + e.getMessage(), e);
         }
-        log.info("commgate: reports in " + directory + " (" + GateReports.MARKDOWN + ", " + GateReports.HTML + ", "
-                + GateReports.JUNIT_XML + ", " + GateReports.RESULTS_JSON + ")");
+        log.info("commgate: reports in " + directory + " (" + ReportFormats.fileNames(ReportFormats.CHECK) + ")");
     }
 }

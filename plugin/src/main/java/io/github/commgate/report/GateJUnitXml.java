@@ -4,6 +4,7 @@ import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.PointVerdict;
 import io.github.commgate.gate.Verdict;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.result.Units;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -30,26 +31,29 @@ import org.w3c.dom.Element;
  * test case per point, named by communicator and size, so a regression shows up in CI as a
  * failed test with the gate's sentence as its message.
  */
-final class GateJUnitXml {
+final class GateJUnitXml implements ReportFormat {
 
-    private GateJUnitXml() {
+    @Override
+    public String fileName() {
+        return "TEST-commgate.xml";
     }
 
-    static String text(RunResult run, GateOutcome outcome) {
+    @Override
+    public String render(RunReport report) {
         try {
             Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element suite = document.createElement("testsuite");
             document.appendChild(suite);
-            fillSuite(document, suite, run, outcome);
+            fillSuite(document, suite, report.run(), report.judgementFor(this));
             return serialise(document);
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("the JDK's XML support is broken: " + e.getMessage(), e);
         }
     }
 
-    private static void fillSuite(Document document, Element suite, RunResult run, GateOutcome outcome) {
-        List<PointVerdict> points = outcome.points();
-        boolean runLevelFailure = outcome.failed() && failures(points) == 0;
+    private static void fillSuite(Document document, Element suite, RunResult run, Judgement judgement) {
+        List<PointVerdict> points = judgement.points();
+        boolean runLevelFailure = judgement.decision() == GateOutcome.Decision.FAIL && failures(points) == 0;
         suite.setAttribute("name", "commgate");
         suite.setAttribute("tests", Integer.toString(points.size() + (runLevelFailure ? 1 : 0)));
         suite.setAttribute("failures", Long.toString(failures(points) + (runLevelFailure ? 1 : 0)));
@@ -59,9 +63,9 @@ final class GateJUnitXml {
         suite.setAttribute("timestamp", timestamp(run.startedAt()));
         Element properties = child(document, suite, "properties");
         Map<String, String> values = new TreeMap<>(run.environment());
-        values.put("commgate.decision", outcome.decision().name());
-        values.put("commgate.headline", outcome.headline());
-        values.put("commgate.baseline", outcome.environment().baselineName());
+        values.put("commgate.decision", judgement.decision().name());
+        values.put("commgate.headline", judgement.headline());
+        values.put("commgate.baseline", judgement.comparison().baselineName());
         values.forEach((name, value) -> {
             Element property = child(document, properties, "property");
             property.setAttribute("name", XmlText.legal(name));
@@ -70,18 +74,23 @@ final class GateJUnitXml {
         points.forEach(p -> testCase(document, suite, p));
         if (runLevelFailure) {
             // Nothing measured fails the build; without a failed case a reporter would show it green.
-            Element runCase = child(document, suite, "testcase");
-            runCase.setAttribute("classname", "commgate");
-            runCase.setAttribute("name", "run");
-            runCase.setAttribute("time", seconds(run.totalSeconds()));
-            outcomeElement(document, runCase, "failure", outcome.headline(), "FAIL");
+            outcomeElement(document, runCase(document, suite, run), "failure", judgement.headline(), "FAIL");
         }
+    }
+
+    /** The test case that stands for the run as a whole, where what went wrong belongs to no point. */
+    private static Element runCase(Document document, Element suite, RunResult run) {
+        Element runCase = child(document, suite, "testcase");
+        runCase.setAttribute("classname", "commgate");
+        runCase.setAttribute("name", "run");
+        runCase.setAttribute("time", seconds(run.totalSeconds()));
+        return runCase;
     }
 
     private static void testCase(Document document, Element suite, PointVerdict point) {
         Element testCase = child(document, suite, "testcase");
         testCase.setAttribute("classname", "commgate." + XmlText.legal(point.communicator()));
-        testCase.setAttribute("name", VerdictRows.sizeLabel(point.bytes(), point.sequenceLength()));
+        testCase.setAttribute("name", Units.sizeOfSequence(point.bytes(), point.sequenceLength()));
         double median = point.currentMedianMicros();
         testCase.setAttribute("time", seconds(Double.isFinite(median) ? median / 1e6 : 0));
         String sentence = point.sentence();
@@ -108,9 +117,9 @@ final class GateJUnitXml {
         if (point.verdict() != Verdict.REGRESSED) {
             return "";
         }
-        return String.format(Locale.ROOT, "\nmedian %.2f us, baseline %.2f us, limit %.2f us, delta %s, p %s",
-                point.currentMedianMicros(), point.baselineMedianMicros(), point.limitMicros(), point.deltaText(),
-                VerdictRows.pValue(point.pValue()));
+        return String.format("\nmedian %s, baseline %s, limit %s, delta %s, p %s",
+                Units.microsToHundredths(point.currentMedianMicros()), Units.microsToHundredths(point.baselineMedianMicros()),
+                Units.microsToHundredths(point.limitMicros()), point.deltaText(), VerdictRows.pValue(point.pValue()));
     }
 
     private static Element child(Document document, Element parent, String name) {

@@ -1,11 +1,9 @@
 package io.github.commgate.report;
 
 import io.github.commgate.baseline.Baseline;
-import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.PointVerdict;
 import io.github.commgate.gate.Verdict;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import io.github.commgate.result.Units;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,19 +31,19 @@ final class LatencyChart {
     private static final int TOP = 20;
     private static final int PLOT_WIDTH = 600;
     private static final int PLOT_HEIGHT = 370;
-    private static final double MIB = 1024.0 * 1024.0;
 
     /** One point on a line: a size and a median, with the verdict when it is this run's. */
     private record Mark(long bytes, double micros, PointVerdict verdict) {
     }
 
     private final List<String> communicators;
-    private final GateOutcome outcome;
+    private final List<PointVerdict> points;
     private final Optional<Baseline> baseline;
 
-    LatencyChart(List<String> communicators, GateOutcome outcome, Optional<Baseline> baseline) {
+    /** @param baseline the baseline's own entries to draw; without one, the medians the verdicts compared with */
+    LatencyChart(List<String> communicators, List<PointVerdict> points, Optional<Baseline> baseline) {
         this.communicators = communicators;
-        this.outcome = outcome;
+        this.points = points;
         this.baseline = baseline;
     }
 
@@ -76,7 +74,7 @@ final class LatencyChart {
     }
 
     private List<Mark> current(String communicator) {
-        return outcome.points().stream()
+        return points.stream()
                 .filter(p -> p.communicator().equals(communicator) && positive(p.currentMedianMicros()))
                 .map(p -> new Mark(p.bytes(), p.currentMedianMicros(), p)).sorted(Comparator.comparingLong(Mark::bytes)).toList();
     }
@@ -86,7 +84,7 @@ final class LatencyChart {
         Stream<Mark> marks = baseline.isPresent()
                 ? baseline.get().points().stream().filter(p -> p.communicator().equals(communicator))
                         .map(p -> new Mark(p.bytes(), p.medianMicros(), null))
-                : outcome.points().stream().filter(p -> p.communicator().equals(communicator))
+                : points.stream().filter(p -> p.communicator().equals(communicator))
                         .map(p -> new Mark(p.bytes(), p.baselineMedianMicros(), null));
         return marks.filter(m -> positive(m.micros())).sorted(Comparator.comparingLong(Mark::bytes)).toList();
     }
@@ -97,12 +95,12 @@ final class LatencyChart {
         for (long bytes : all.stream().map(Mark::bytes).collect(Collectors.toCollection(TreeSet::new))) {
             double px = x.pixel(bytes);
             svg.append(line(px, TOP, px, TOP + PLOT_HEIGHT, "#eee", ""));
-            svg.append(text(px, TOP + PLOT_HEIGHT + 18, "middle", bytesLabel(bytes)));
+            svg.append(text(px, TOP + PLOT_HEIGHT + 18, "middle", Units.roundSize(bytes)));
         }
         for (double tick : y.decadeTicks(12)) {
             double py = y.pixel(tick);
             svg.append(line(LEFT, py, LEFT + PLOT_WIDTH, py, "#eee", ""));
-            svg.append(text(LEFT - 6, py + 4, "end", tickLabel(tick)));
+            svg.append(text(LEFT - 6, py + 4, "end", Units.significant(tick)));
         }
         svg.append(text(LEFT + PLOT_WIDTH / 2.0, HEIGHT - 8, "middle", "tensor size (log scale)"));
         svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 16 %.1f)\""
@@ -172,15 +170,6 @@ final class LatencyChart {
     private static String text(double x, double y, String anchor, String content) {
         return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>%n",
                 x, y, anchor, XmlText.escape(content));
-    }
-
-    /** "256 KiB", "2 MiB", "1.5 MiB": sizes as people say them. */
-    static String bytesLabel(long bytes) {
-        return bytes >= MIB ? tickLabel(bytes / MIB) + " MiB" : tickLabel(bytes / 1024.0) + " KiB";
-    }
-
-    private static String tickLabel(double value) {
-        return BigDecimal.valueOf(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     private static boolean positive(double value) {

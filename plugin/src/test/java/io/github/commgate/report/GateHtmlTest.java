@@ -12,7 +12,6 @@ import io.github.commgate.result.RunResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class GateHtmlTest {
     private static final String SVG = "http://www.w3.org/2000/svg";
 
     private static String html(RunResult run) {
-        return GateHtml.text(run, GateRuns.outcome(run), Optional.of(GateRuns.baseline()), "0.0.0-test");
+        return ReportFormats.HTML.render(GateRuns.report(run));
     }
 
     private static List<Element> svgElements(Document document, String name) {
