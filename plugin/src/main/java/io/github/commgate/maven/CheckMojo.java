@@ -55,9 +55,11 @@ public class CheckMojo extends AbstractGateMojo {
         if (skipped()) {
             return;
         }
+        GateReporter reporter = new GateReporter(getLog(), outputDirectory(), toolVersion());
+        reporter.removePrevious();
         Gate gate = new Gate(thresholds(), allowEnvironmentMismatch());
         BenchmarkPlan plan = plan();
-        RunResult run = measure(plan);
+        RunResult run = measure(plan, reporter, Optional.empty());
         Path file = baselinePath(run);
         Optional<Baseline> baseline = readBaseline(file);
         GateOutcome outcome = judge(gate, run, baseline, file);
@@ -68,7 +70,7 @@ public class CheckMojo extends AbstractGateMojo {
                     + " CPUs were farther apart than the baseline's; at most " + (confirmRuns + PLACEMENT_RETRIES);
             getLog().info(String.format("commgate: measuring %d suspect point%s again (%s)", suspects.size(),
                     suspects.size() == 1 ? "" : "s", which));
-            RunResult again = measure(Confirmation.planFor(plan, suspects));
+            RunResult again = measure(Confirmation.planFor(plan, suspects), reporter, Optional.of(run));
             run = Confirmation.replacePoints(run, again, suspects);
             outcome = judge(gate, run, baseline, file);
             if (outcome.hasUnjudgedSuspects() && rounds < confirmRuns + PLACEMENT_RETRIES) {
@@ -77,13 +79,24 @@ public class CheckMojo extends AbstractGateMojo {
         }
         BenchmarkTable.lines(run).forEach(getLog()::info);
         GateTable.lines(outcome).forEach(getLog()::info);
-        new GateReporter(getLog(), outputDirectory(), toolVersion()).write(run, outcome, baseline);
+        reporter.write(run, outcome, baseline);
         if (baseline.isEmpty()) {
             noBaseline(run, file);
         } else {
             outcome.warnings().forEach(w -> getLog().warn("commgate: " + w));
         }
         conclude(outcome);
+    }
+
+    /** Measures; when the workers fail, the reports say ERROR with the reason and show what was measured before. */
+    private RunResult measure(BenchmarkPlan plan, GateReporter reporter, Optional<RunResult> measuredBefore)
+            throws MojoExecutionException {
+        try {
+            return measure(plan);
+        } catch (MojoExecutionException e) {
+            reporter.writeFailed(measuredBefore.orElseGet(() -> reporter.nothingMeasured(plan)), e.getMessage());
+            throw e;
+        }
     }
 
     private GateOutcome judge(Gate gate, RunResult run, Optional<Baseline> baseline, Path file) {

@@ -65,6 +65,9 @@ final class GateHtml implements ReportFormat {
     }
 
     private static void table(StringBuilder html, Judgement judgement) {
+        if (judgement.rows().isEmpty()) {
+            return; // a run that failed before its first point: a table of headings says nothing
+        }
         html.append("<table class=\"verdicts\">\n<tr>");
         VerdictRows.HEADER.forEach(h -> html.append("<th>").append(h).append("</th>"));
         html.append("</tr>\n");
@@ -87,7 +90,8 @@ final class GateHtml implements ReportFormat {
             return;
         }
         html.append("<h2>").append(title).append("</h2>\n<ul class=\"").append(title.toLowerCase(Locale.ROOT)).append("\">\n");
-        sentences.forEach(s -> html.append("<li>").append(XmlText.escape(s)).append("</li>\n"));
+        // A run's error ends with lines of a worker's log: keep them lines.
+        sentences.forEach(s -> html.append("<li>").append(XmlText.escape(s).replace("\n", "<br/>\n")).append("</li>\n"));
         html.append("</ul>\n");
     }
 }

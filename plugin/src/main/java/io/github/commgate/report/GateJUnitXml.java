@@ -29,7 +29,8 @@ import org.w3c.dom.Element;
 /**
  * TEST-commgate.xml in the Ant JUnit layout that Jenkins, GitLab and GitHub reporters read: one
  * test case per point, named by communicator and size, so a regression shows up in CI as a
- * failed test with the gate's sentence as its message.
+ * failed test with the gate's sentence as its message. A run that failed for an infrastructure
+ * reason adds a test case "run" whose error is that reason.
  */
 final class GateJUnitXml implements ReportFormat {
 
@@ -54,10 +55,11 @@ final class GateJUnitXml implements ReportFormat {
     private static void fillSuite(Document document, Element suite, RunResult run, Judgement judgement) {
         List<PointVerdict> points = judgement.points();
         boolean runLevelFailure = judgement.decision() == GateOutcome.Decision.FAIL && failures(points) == 0;
+        boolean runLevelError = judgement.runError().isPresent();
         suite.setAttribute("name", "commgate");
-        suite.setAttribute("tests", Integer.toString(points.size() + (runLevelFailure ? 1 : 0)));
+        suite.setAttribute("tests", Integer.toString(points.size() + (runLevelFailure ? 1 : 0) + (runLevelError ? 1 : 0)));
         suite.setAttribute("failures", Long.toString(failures(points) + (runLevelFailure ? 1 : 0)));
-        suite.setAttribute("errors", Long.toString(count(points, Verdict.ERROR)));
+        suite.setAttribute("errors", Long.toString(count(points, Verdict.ERROR) + (runLevelError ? 1 : 0)));
         suite.setAttribute("skipped", Long.toString(count(points, Verdict.SKIPPED) + count(points, Verdict.NOT_COMPARABLE)));
         suite.setAttribute("time", seconds(run.totalSeconds()));
         suite.setAttribute("timestamp", timestamp(run.startedAt()));
@@ -65,7 +67,7 @@ final class GateJUnitXml implements ReportFormat {
         Map<String, String> values = new TreeMap<>(run.environment());
         values.put("commgate.decision", judgement.decision().name());
         values.put("commgate.headline", judgement.headline());
-        values.put("commgate.baseline", judgement.comparison().baselineName());
+        judgement.comparison().ifPresent(c -> values.put("commgate.baseline", c.baselineName()));
         values.forEach((name, value) -> {
             Element property = child(document, properties, "property");
             property.setAttribute("name", XmlText.legal(name));
@@ -76,6 +78,8 @@ final class GateJUnitXml implements ReportFormat {
             // Nothing measured fails the build; without a failed case a reporter would show it green.
             outcomeElement(document, runCase(document, suite, run), "failure", judgement.headline(), "FAIL");
         }
+        judgement.runError().ifPresent(reason -> outcomeElement(document, runCase(document, suite, run), "error",
+                judgement.runErrorSentence().orElseThrow(), "ERROR").setTextContent(XmlText.legal(reason)));
     }
 
     /** The test case that stands for the run as a whole, where what went wrong belongs to no point. */

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * results.json: the run as {@link ResultsJson} builds it, unchanged, plus a "gate" object with
  * the decision and, per point, the numbers behind its verdict. A number that does not exist
- * (no baseline, no samples) is null, never NaN, which strict JSON parsers reject.
+ * (no baseline, no samples) is null, never NaN, which strict JSON parsers reject. A run that
+ * failed before the gate compared it has a null "baseline" and its reason in "run_error".
  */
 final class GateJson implements ReportFormat {
 
@@ -40,7 +41,10 @@ final class GateJson implements ReportFormat {
         ObjectNode gate = root.putObject("gate");
         gate.put("decision", judgement.decision().name());
         gate.put("headline", judgement.headline());
-        environment(gate.putObject("baseline"), judgement.comparison(), judgement.baseline());
+        judgement.runError().ifPresent(reason -> gate.put("run_error", reason));
+        judgement.comparison().ifPresentOrElse(
+                comparison -> environment(gate.putObject("baseline"), comparison, judgement.baseline()),
+                () -> gate.putNull("baseline"));
         judgement.violations().forEach(gate.putArray("violations")::add);
         judgement.warnings().forEach(gate.putArray("warnings")::add);
         var points = gate.putArray("points");

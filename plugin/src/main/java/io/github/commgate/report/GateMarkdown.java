@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * report.md: the outcome in GitHub-flavoured Markdown, short enough for a job summary
- * ($GITHUB_STEP_SUMMARY) or a pull-request comment.
+ * ($GITHUB_STEP_SUMMARY) or a pull-request comment. A run that failed for an infrastructure
+ * reason names it in the heading, the line a job summary shows first.
  */
 final class GateMarkdown implements ReportFormat {
 
@@ -27,7 +28,7 @@ final class GateMarkdown implements ReportFormat {
     public String render(RunReport report) {
         Judgement judgement = report.judgementFor(this);
         List<String> lines = new ArrayList<>();
-        lines.add("## commgate: " + judgement.statusWord());
+        lines.add("## commgate: " + judgement.statusWord() + judgement.runErrorSentence().map(e -> ": " + escape(e)).orElse(""));
         lines.add("");
         lines.add("**" + judgement.statusWord() + "**: " + escape(judgement.headline()));
         lines.add("");
@@ -49,6 +50,9 @@ final class GateMarkdown implements ReportFormat {
     }
 
     private static void table(Judgement judgement, List<String> lines) {
+        if (judgement.rows().isEmpty()) {
+            return; // a run that failed before its first point: a table of headings says nothing
+        }
         lines.add(tableRow(VerdictRows.HEADER.stream().map(GateMarkdown::escape).toList()));
         lines.add(tableRow(VerdictRows.NUMERIC.stream().map(numeric -> numeric ? "---:" : "---").toList()));
         for (VerdictRow row : judgement.rows()) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * each {@link ReportFormat}: the run's points, the lines that describe it, and, for the check
  * goal, the gate's {@link Judgement}. A format reads only this, so no format depends on another.
  *
- * @param run        everything measured
+ * @param run        everything measured, possibly nothing when the run failed early
  * @param machine    the hardware and library versions the numbers belong to
  * @param runLine    the backend, world size, dtype and the measuring protocol, in one line
  * @param judgement  empty for the benchmark goal, which judges nothing
@@ -32,6 +32,17 @@ public record RunReport(RunResult run, String toolVersion, String machine, Strin
      */
     public static RunReport judged(RunResult run, GateOutcome outcome, Optional<Baseline> baseline, String toolVersion) {
         return withJudgement(run, toolVersion, Judgement.of(outcome, baseline));
+    }
+
+    /**
+     * A run that failed for an infrastructure reason (a rank died, timed out, could not start):
+     * its reports say ERROR with {@code reason} and show every point it did measure.
+     *
+     * @param measuredSoFar the plan, the machine and the points measured before the failure, possibly none
+     * @param reason        what went wrong, as the build's error message says it; may span lines (a log's tail)
+     */
+    public static RunReport failed(RunResult measuredSoFar, String reason, String toolVersion) {
+        return withJudgement(measuredSoFar, toolVersion, Judgement.ofFailedRun(measuredSoFar, reason));
     }
 
     private static RunReport withJudgement(RunResult run, String toolVersion, Judgement judgement) {

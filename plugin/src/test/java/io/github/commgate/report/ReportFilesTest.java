@@ -54,6 +54,24 @@ class ReportFilesTest {
     }
 
     @Test
+    void removingThePreviousRunsReportsTakesTheirFilesAndHalfWrittenOnesButNothingElse(@TempDir Path directory)
+            throws IOException {
+        writeAll(directory);
+        Files.writeString(directory.resolve(".report.md12345.tmp"), "half a report");
+        Files.createDirectories(directory.resolve("logs"));
+        Files.writeString(directory.resolve("logs/rank-0.log"), "a worker's log");
+        Files.writeString(directory.resolve("benchmark.json"), "{}");
+        List<Path> removed = ReportFiles.removePrevious(directory, ReportFormats.CHECK);
+        assertEquals(5, removed.size(), removed.toString());
+        assertEquals(List.of("benchmark.json", "logs"), listing(directory));
+    }
+
+    @Test
+    void removingFromADirectoryThatDoesNotExistRemovesNothing(@TempDir Path temp) throws IOException {
+        assertEquals(List.of(), ReportFiles.removePrevious(temp.resolve("target/commgate"), ReportFormats.CHECK));
+    }
+
+    @Test
     void resultsJsonMatchesTheGoldenFile(@TempDir Path directory) throws IOException {
         writeAll(directory);
         assertEquals(golden("gate-results.json"), Files.readString(directory.resolve("results.json")));
