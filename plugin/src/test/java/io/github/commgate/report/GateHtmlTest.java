@@ -8,13 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.BaselineFile;
+import io.github.commgate.gate.Gate;
+import io.github.commgate.gate.GateOutcome;
+import io.github.commgate.gate.Runs;
+import io.github.commgate.gate.Thresholds;
 import io.github.commgate.result.RunResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -74,6 +84,23 @@ class GateHtmlTest {
                 measured("shm-oneshot", 16, around(40, 0.1)), skipped("shm-twoshot", 16, reason))));
         assertFalse(html.contains("<script>") || html.contains("<CPU>"));
         assertTrue(parse(html).getDocumentElement().getTextContent().contains("skipped: " + reason));
+    }
+
+    @Test
+    void aBaselineMedianOf1e308IsLeftOutOfTheChartWhichSaysSoAndEveryCoordinateIsANumber(@TempDir Path directory)
+            throws Exception {
+        Path file = directory.resolve("cpu.json");
+        Files.writeString(file, BenchmarkTableTest.golden("baseline.json").replaceFirst("\"median_us\" : 41.0", "\"median_us\" : 1e308"));
+        Baseline baseline = BaselineFile.read(file);
+        RunResult run = Runs.run(List.of(measured("shm-oneshot", 16, around(40, 0.1)), measured("shm-oneshot", 128, around(700, 1))));
+        GateOutcome outcome = new Gate(Thresholds.defaults(), false).evaluate(run, baseline, file.toString());
+        Document document = parse(ReportFormats.HTML.render(RunReport.judged(run, outcome, Optional.of(baseline), "0.0.0-test")));
+        assertTrue(svgElements(document, "text").stream().anyMatch(t -> t.getTextContent()
+                .equals("1 median outside 1 ns to 1000 s not drawn (see the table)")));
+        for (Element line : svgElements(document, "polyline")) {
+            assertTrue(line.getAttribute("points").matches("[0-9., -]+"), line.getAttribute("points"));
+        }
+        assertTrue(svgElements(document, "text").size() < 60, "a bounded number of tick labels");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.commgate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,5 +35,23 @@ class LogAxisTest {
     void aSingleValueGetsASpanToSitInTheMiddleOf() {
         LogAxis axis = LogAxis.over(2, 2, 0, 0, 100);
         assertEquals(50, axis.pixel(2), 1e-9);
+    }
+
+    @Test
+    void aMedianOf1e308GivesAFiniteAxisWithAFewTicksInsteadOfFillingTheHeap() {
+        LogAxis axis = LogAxis.snappedToTicks(40, 1e308, 0.03, 390, 20);
+        List<Double> ticks = axis.decadeTicks(12);
+        assertTrue(ticks.size() >= 2 && ticks.size() <= 12, ticks.toString());
+        assertTrue(Double.isFinite(axis.high()) && Double.isFinite(axis.pixel(1e308)));
+        assertTrue(ticks.stream().allMatch(Double::isFinite), ticks.toString());
+    }
+
+    @Test
+    void valuesNoAxisCanHoldStillMapToFinitePixels() {
+        for (double absurd : new double[] {0, -1, Double.MIN_VALUE, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN}) {
+            LogAxis axis = LogAxis.snappedToTicks(absurd, Double.MAX_VALUE, 0.05, 0, 100);
+            assertTrue(Double.isFinite(axis.pixel(absurd)), "pixel of " + absurd);
+            assertTrue(axis.decadeTicks(12).size() <= 12, "ticks of an axis from " + absurd);
+        }
     }
 }
