@@ -1,7 +1,7 @@
 package io.github.commgate.report;
 
-import io.github.commgate.comm.CommunicatorCatalog;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.CommunicatorCatalog;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import io.github.commgate.result.Units;
@@ -35,7 +35,7 @@ public final class BenchmarkTable {
                 plan.backend(), plan.worldSize(), plan.dtype(), plan.hiddenSize()));
         lines.add(RunDescription.machine(run.environment()));
         lines.add(String.format("%d warm-ups, %d trials of %d all-reduces; latency is the median over trials of the slowest rank",
-                plan.warmups(), plan.trials(), plan.cycles()));
+                plan.protocol().warmups(), plan.protocol().trials(), plan.protocol().cycles()));
         lines.add(RULE);
         lines.add(header(plan, "Best (speedup vs " + reference + ")"));
         for (int sequenceLength : plan.sequenceLengths()) {

@@ -13,7 +13,7 @@ import io.github.commgate.baseline.BaselineFile;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.Runs;
-import io.github.commgate.gate.Thresholds;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.RunResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
