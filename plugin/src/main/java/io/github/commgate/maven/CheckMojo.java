@@ -5,12 +5,14 @@ import io.github.commgate.gate.Confirmation;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.Verdict;
+import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.Defaults;
 import io.github.commgate.plan.GatePolicy;
 import io.github.commgate.plan.RunPlan;
 import io.github.commgate.plan.RunSettings;
 import io.github.commgate.report.BenchmarkTable;
 import io.github.commgate.report.GateTable;
+import io.github.commgate.report.ReportFormats;
 import io.github.commgate.result.RunResult;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,7 +63,7 @@ public class CheckMojo extends AbstractGateMojo {
     @Override
     protected Map<String, Path> outputs() {
         Map<String, Path> outputs = super.outputs();
-        outputs.put("the reports", outputDirectory().resolve("report.md"));
+        outputs.put("the reports", outputDirectory().resolve(ReportFormats.MARKDOWN.fileName()));
         return outputs;
     }
 
@@ -70,24 +72,37 @@ public class CheckMojo extends AbstractGateMojo {
         if (skipped()) {
             return;
         }
+        GateReporter reporter = new GateReporter(getLog(), outputDirectory(), toolVersion());
+        reporter.removePrevious();
         RunPlan plan = plan();
         GatePolicy policy = plan.gate();
-        RunResult first = measure(plan, plan.benchmark());
+        RunResult first = measure(plan, plan.benchmark(), reporter, Optional.empty());
         Path file = baselinePath(first);
         Optional<Baseline> baseline = readBaseline(file);
         Confirmation confirmation = new Confirmation(Gate.of(policy), policy.confirmRuns());
         Confirmation.Judged judged = confirmation.judge(first, baseline, shown(file),
-                again -> measure(plan, again), line -> getLog().info("commgate: " + line));
+                again -> measure(plan, again, reporter, Optional.of(first)), line -> getLog().info("commgate: " + line));
         RunResult run = judged.run();
         GateOutcome outcome = judged.outcome();
         BenchmarkTable.lines(run).forEach(getLog()::info);
         GateTable.lines(outcome).forEach(getLog()::info);
-        new GateReporter(getLog(), outputDirectory(), toolVersion()).write(run, outcome, baseline);
+        reporter.write(run, outcome, baseline);
         outcome.warnings().forEach(w -> getLog().warn("commgate: " + w));
         if (baseline.isEmpty() || outcome.baselineCoversNothing()) {
             writeCandidate(policy, run, file);
         }
         conclude(policy, outcome);
+    }
+
+    /** Measures; when the workers fail, the reports say ERROR with the reason and show what was measured before. */
+    private RunResult measure(RunPlan plan, BenchmarkPlan benchmark, GateReporter reporter, Optional<RunResult> measuredBefore)
+            throws MojoExecutionException {
+        try {
+            return measure(plan, benchmark);
+        } catch (MojoExecutionException e) {
+            reporter.writeFailed(measuredBefore.orElseGet(() -> reporter.nothingMeasured(benchmark)), e.getMessage());
+            throw e;
+        }
     }
 
     /** What to commit when nothing could be compared: this run as a baseline, to review and copy. */

@@ -29,6 +29,7 @@ final class GateRuns {
     static final Provenance PROVENANCE = new Provenance("0.1.0-test", Instant.parse("2026-11-20T06:00:00Z"), "0123abc");
     static final List<Integer> SIZES = List.of(16, 128, 1024, 4096);
     static final List<String> COMMUNICATORS = List.of("shm-oneshot", "shm-twoshot");
+    static final String TOOL_VERSION = "0.0.0-test";
 
     private GateRuns() {
     }
@@ -63,6 +64,11 @@ final class GateRuns {
 
     static GateOutcome outcome(RunResult run) {
         return new Gate(Runs.TEN_PERCENT, false, false).evaluate(run, baseline(), BASELINE_NAME);
+    }
+
+    /** The run judged against {@link #baseline()}, as the check goal hands it to every format. */
+    static RunReport report(RunResult run) {
+        return RunReport.judged(run, outcome(run), Optional.of(baseline()), TOOL_VERSION);
     }
 
     static Map<String, String> environment(String cpuModel) {
