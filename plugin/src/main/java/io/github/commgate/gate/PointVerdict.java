@@ -83,6 +83,23 @@ public record PointVerdict(String communicator, int sequenceLength, long bytes, 
         return limit.sentence();
     }
 
+    /** "+2.0 %" or "+0.1 us" (where the floor binds): how far above the baseline the limit is; "" without one. */
+    public String limitText() {
+        if (limit == null) {
+            return "";
+        }
+        return limit.floorBinds() ? "+" + Figures.micros(limit.upperMicros() - limit.baselineMicros()) + " us"
+                : "+" + Figures.percent(limit.percent()) + " %";
+    }
+
+    /** "2.0 %": the smallest slowdown this point can catch; "" without a baseline, "none" where none is significant. */
+    public String detectableText() {
+        if (limit == null) {
+            return "";
+        }
+        return Double.isFinite(limit.detectablePercent()) ? Figures.percent(limit.detectablePercent()) + " %" : "none";
+    }
+
     /** "+3.7 %", or "" without a baseline: for report columns. */
     public String deltaText() {
         return Double.isNaN(deltaPercent) ? "" : Figures.signedPercent(deltaPercent) + " %";
