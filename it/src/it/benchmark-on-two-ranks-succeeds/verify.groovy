@@ -5,7 +5,7 @@ assert log.contains('commgate benchmark: backend cpu, world size 2, bf16, hidden
 assert log =~ /Tensor Shape\s+Tensor Size\s+shm-oneshot\s+shm-twoshot\s+Best \(speedup vs shm-oneshot\)/
 assert log =~ /\(8, 8192\)\s+0\.13 MiB\s+\d+\.\d us\s+\d+\.\d us\s+shm-(oneshot|twoshot) \(\d+\.\d\dx\)/
 assert log.contains('Bus bandwidth, GB/s')
-assert log.contains('[6/6] shm-twoshot (8, 8192) 0.13 MiB')
+assert log.contains('[6/6] shm-twoshot (8, 8192) 128 KiB')
 assert log =~ /first sample after \d+\.\d\d s \(fork \+ rendezvous\), total \d+\.\d s/
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/commgate/benchmark.json'))

@@ -15,7 +15,7 @@ final class Figures {
     private Figures() {
     }
 
-    /** "shm-oneshot 2.00 MiB": how a point is named in every sentence. */
+    /** "shm-oneshot 2 MiB": how a point is named in every sentence. */
     static String label(String communicator, long bytes) {
         return Units.pointLabel(communicator, bytes);
     }

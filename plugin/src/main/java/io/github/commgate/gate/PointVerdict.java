@@ -34,7 +34,7 @@ public record PointVerdict(String communicator, int sequenceLength, long bytes, 
         return limit == null ? Double.NaN : limit.detectablePercent();
     }
 
-    /** "shm-oneshot 2.00 MiB". */
+    /** "shm-oneshot 2 MiB". */
     public String label() {
         return Figures.label(communicator, bytes);
     }

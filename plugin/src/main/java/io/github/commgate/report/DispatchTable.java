@@ -39,7 +39,7 @@ public final class DispatchTable {
         return ranges;
     }
 
-    /** "dispatch: custom-oneshot up to 0.25 MiB, custom-twoshot up to 8.00 MiB, nccl above". */
+    /** "dispatch: custom-oneshot up to 256 KiB, custom-twoshot up to 8 MiB, nccl above". */
     public static String line(RunResult run) {
         List<Range> ranges = ranges(run);
         if (ranges.isEmpty()) {

@@ -116,7 +116,7 @@ final class LatencyChart {
         for (long bytes : all.stream().map(Mark::bytes).collect(Collectors.toCollection(TreeSet::new))) {
             double px = x.pixel(bytes);
             svg.append(line(px, TOP, px, TOP + PLOT_HEIGHT, "#eee", ""));
-            svg.append(text(px, TOP + PLOT_HEIGHT + 18, "middle", Units.roundSize(bytes)));
+            svg.append(text(px, TOP + PLOT_HEIGHT + 18, "middle", Units.size(bytes)));
         }
         for (double tick : y.decadeTicks(12)) {
             double py = y.pixel(tick);

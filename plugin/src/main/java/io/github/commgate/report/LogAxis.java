@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A logarithmic axis of the latency chart: maps a value to a pixel coordinate. Sizes run from
- * 0.25 MiB to 128 MiB and latencies over as many decades, so a linear axis would flatten every
+ * 256 KiB to 128 MiB and latencies over as many decades, so a linear axis would flatten every
  * small size into the corner. Every axis stays between the smallest normal and the largest
  * double, and yields a bounded number of ticks, whatever values it is given.
  *

@@ -19,22 +19,25 @@ public final class Units {
     private Units() {
     }
 
-    /** "2.00 MiB": a tensor size as every table and sentence shows it. */
+    /**
+     * "256 KiB", "2 MiB", "1.56 MiB": a tensor size as people say it, in the binary unit that
+     * keeps the number at 1 or more, to three significant digits. Every table, sentence, chart
+     * axis and progress line writes sizes so, and the sequence length beside it where a row
+     * needs the exact point.
+     */
     public static String size(long bytes) {
-        return String.format(Locale.ROOT, "%.2f MiB", bytes / MIB);
+        if (bytes >= MIB) {
+            return significant(bytes / MIB) + " MiB";
+        }
+        return bytes >= KIB ? significant(bytes / KIB) + " KiB" : bytes + " B";
     }
 
-    /** "2.00 MiB (seq 128)": a size with the sequence length that made it, as the reports' rows name a point. */
+    /** "2 MiB (seq 128)": a size with the sequence length that made it, as the reports' rows name a point. */
     public static String sizeOfSequence(long bytes, int sequenceLength) {
         return size(bytes) + " (seq " + sequenceLength + ")";
     }
 
-    /** "256 KiB", "2 MiB", "1.5 MiB": a size as people say it, for a chart's axis. */
-    public static String roundSize(long bytes) {
-        return bytes >= MIB ? significant(bytes / MIB) + " MiB" : significant(bytes / KIB) + " KiB";
-    }
-
-    /** "shm-oneshot 2.00 MiB": how a point is named in every sentence. */
+    /** "shm-oneshot 2 MiB": how a point is named in every sentence. */
     public static String pointLabel(String communicator, long bytes) {
         return communicator + " " + size(bytes);
     }

@@ -85,12 +85,12 @@ class BaselineReaderTest {
 
     @Test
     void aMedianThatIsZeroAbsurdOrNotTheMedianOfItsSamplesIsRefusedNamingThePoint() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 0.25 MiB: 'median_us' is 0; an all-reduce"
+        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 256 KiB: 'median_us' is 0; an all-reduce"
                 + " never takes no time, and a zero would pass any run",
                 problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 0")));
-        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 0.25 MiB: 'median_us' is 1.0E308; a latency"
+        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 256 KiB: 'median_us' is 1.0E308; a latency"
                 + " must be finite and under an hour", problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 1e308")));
-        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 0.25 MiB: 'median_us' is 41.0, but the"
+        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 256 KiB: 'median_us' is 41.0, but the"
                 + " median of its 'samples_us' is 50.500", problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 41.0")));
     }
 

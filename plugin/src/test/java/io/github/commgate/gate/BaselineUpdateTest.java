@@ -41,9 +41,9 @@ class BaselineUpdateTest {
         BaselineUpdate.Result result = new BaselineUpdate(Runs.TEN_PERCENT, Set.of(), null).apply(Optional.empty(),
                 List.of(run(List.of(measured("shm-oneshot", 128, around(677.3)), skipped("shm-twoshot", 128, "needs 4 ranks"),
                         incorrect("shm-oneshot", 512, around(3000))))), PROVENANCE);
-        assertEquals(List.of("shm-oneshot 2.00 MiB: added at 677.3 us",
-                "shm-twoshot 2.00 MiB: not recorded (skipped in this run: needs 4 ranks)",
-                "shm-oneshot 8.00 MiB: not recorded (this run's result was incorrect)"), result.changes());
+        assertEquals(List.of("shm-oneshot 2 MiB: added at 677.3 us",
+                "shm-twoshot 2 MiB: not recorded (skipped in this run: needs 4 ranks)",
+                "shm-oneshot 8 MiB: not recorded (this run's result was incorrect)"), result.changes());
         assertEquals(1, result.baseline().points().size());
         assertEquals("ci-runner-1", result.baseline().host());
         assertEquals(null, result.baseline().environment().get("host"));
@@ -54,9 +54,9 @@ class BaselineUpdateTest {
     void changesKeepTheOldNumberBesideTheNew() throws BaselineUpdateException {
         BaselineUpdate.Result result = update(Set.of(), null, run(List.of(measured("shm-oneshot", 128, around(702.1)),
                 measured("shm-twoshot", 128, around(650)))));
-        assertEquals(List.of("shm-oneshot 2.00 MiB: 677.3 us -> 702.1 us (+3.7 %)",
-                "shm-twoshot 2.00 MiB: 700.0 us -> 650.0 us (-7.1 %)",
-                "shm-oneshot 0.25 MiB: kept 41.0 us (not measured in this run)"), result.changes());
+        assertEquals(List.of("shm-oneshot 2 MiB: 677.3 us -> 702.1 us (+3.7 %)",
+                "shm-twoshot 2 MiB: 700.0 us -> 650.0 us (-7.1 %)",
+                "shm-oneshot 256 KiB: kept 41.0 us (not measured in this run)"), result.changes());
         assertEquals(41.0, median(result.baseline(), "shm-oneshot", 16));
         assertEquals(702.1, median(result.baseline(), "shm-oneshot", 128), 1e-9);
     }
@@ -65,7 +65,7 @@ class BaselineUpdateTest {
     void onlySelectedCommunicatorsChange() throws BaselineUpdateException {
         BaselineUpdate.Result result = update(Set.of("shm-twoshot"), null, run(List.of(
                 measured("shm-oneshot", 128, around(600)), measured("shm-twoshot", 128, around(690)))));
-        assertEquals(List.of("shm-twoshot 2.00 MiB: 700.0 us -> 690.0 us (-1.4 %)"), result.changes());
+        assertEquals(List.of("shm-twoshot 2 MiB: 700.0 us -> 690.0 us (-1.4 %)"), result.changes());
         assertEquals(677.3, median(result.baseline(), "shm-oneshot", 128), 1e-9);
         assertEquals(OLD.point("shm-oneshot", 16), result.baseline().point("shm-oneshot", 16));
     }
@@ -74,9 +74,9 @@ class BaselineUpdateTest {
     void makingAPointSlowerBeyondTheThresholdNeedsAReason() {
         RunResult slower = run(List.of(measured("shm-oneshot", 128, around(812.4)), measured("shm-twoshot", 128, around(720))));
         BaselineUpdateException e = assertThrows(BaselineUpdateException.class, () -> update(Set.of(), "  ", slower));
-        assertEquals(List.of("shm-oneshot 2.00 MiB: 677.3 us -> 812.4 us (+19.9 %), over the limit of 745.0 us"), e.details());
+        assertEquals(List.of("shm-oneshot 2 MiB: 677.3 us -> 812.4 us (+19.9 %), over the limit of 745.0 us"), e.details());
         assertEquals("refusing to make the baseline slower beyond the threshold without a reason; give one to record these"
-                + " points:" + System.lineSeparator() + "  shm-oneshot 2.00 MiB: 677.3 us -> 812.4 us (+19.9 %), over the"
+                + " points:" + System.lineSeparator() + "  shm-oneshot 2 MiB: 677.3 us -> 812.4 us (+19.9 %), over the"
                 + " limit of 745.0 us", e.getMessage());
     }
 
@@ -119,9 +119,9 @@ class BaselineUpdateTest {
     void incorrectOrSkippedPointsKeepTheirOldNumbers() throws BaselineUpdateException {
         BaselineUpdate.Result result = update(Set.of(), null, run(List.of(incorrect("shm-oneshot", 128, around(100)),
                 skipped("shm-twoshot", 128, "library too old"), measured("shm-oneshot", 16, around(40)))));
-        assertEquals(List.of("shm-oneshot 2.00 MiB: kept 677.3 us (this run's result was incorrect)",
-                "shm-twoshot 2.00 MiB: kept 700.0 us (skipped in this run: library too old)",
-                "shm-oneshot 0.25 MiB: 41.0 us -> 40.0 us (-2.4 %)"), result.changes());
+        assertEquals(List.of("shm-oneshot 2 MiB: kept 677.3 us (this run's result was incorrect)",
+                "shm-twoshot 2 MiB: kept 700.0 us (skipped in this run: library too old)",
+                "shm-oneshot 256 KiB: 41.0 us -> 40.0 us (-2.4 %)"), result.changes());
         assertEquals(677.3, median(result.baseline(), "shm-oneshot", 128), 1e-9);
     }
 
@@ -149,6 +149,6 @@ class BaselineUpdateTest {
         BaselineUpdateException e = assertThrows(BaselineUpdateException.class, () -> new BaselineUpdate(
                 Runs.TEN_PERCENT, Set.of(), null).apply(Optional.empty(),
                 List.of(run(List.of(skipped("shm-oneshot", 128, "no")))), PROVENANCE));
-        assertEquals(List.of("shm-oneshot 2.00 MiB: not recorded (skipped in this run: no)"), e.details());
+        assertEquals(List.of("shm-oneshot 2 MiB: not recorded (skipped in this run: no)"), e.details());
     }
 }

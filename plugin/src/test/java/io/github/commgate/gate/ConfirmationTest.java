@@ -91,7 +91,7 @@ class ConfirmationTest {
         RunResult again = run(List.of(measured("shm-oneshot", 128, around(811))));
         GateOutcome confirmed = GATE.evaluate(Confirmation.replacePoints(FIRST, again, suspects), BASELINE, "b.json");
         assertEquals(Decision.FAIL, confirmed.decision());
-        assertEquals(List.of("shm-oneshot 2.00 MiB: median 811.0 us, but expected at most 745.0 us (baseline 677.3 us + 10 %)"),
+        assertEquals(List.of("shm-oneshot 2 MiB: median 811.0 us, but expected at most 745.0 us (baseline 677.3 us + 10 %)"),
                 confirmed.violations());
     }
 

@@ -41,7 +41,7 @@ class GateTest {
     void aSignificantSlowdownBeyondTheThresholdRegressesWithTheSentenceRoundedTowardFailing() {
         PointVerdict verdict = only(measured("shm-oneshot", 128, around(812.31)));
         assertEquals(Verdict.REGRESSED, verdict.verdict());
-        assertEquals("shm-oneshot 2.00 MiB: median 812.4 us, but expected at most 745.0 us (baseline 677.3 us + 10 %)",
+        assertEquals("shm-oneshot 2 MiB: median 812.4 us, but expected at most 745.0 us (baseline 677.3 us + 10 %)",
                 verdict.sentence());
         assertEquals(677.3, verdict.baselineMedianMicros(), 1e-9);
         assertEquals(745.03, verdict.limitMicros(), 1e-9);
@@ -54,7 +54,7 @@ class GateTest {
         PointVerdict verdict = only(measured("shm-oneshot", 128, around(700)));
         assertEquals(Verdict.PASS, verdict.verdict());
         assertFalse(verdict.notSignificant());
-        assertEquals("shm-oneshot 2.00 MiB: median 700.0 us, within 745.0 us (baseline 677.3 us + 10 %)", verdict.sentence());
+        assertEquals("shm-oneshot 2 MiB: median 700.0 us, within 745.0 us (baseline 677.3 us + 10 %)", verdict.sentence());
     }
 
     @Test
@@ -62,7 +62,7 @@ class GateTest {
         PointVerdict verdict = only(measured("shm-oneshot", 128, 600, 601, 602, 603, 800, 801, 802, 803, 804, 805));
         assertEquals(Verdict.PASS, verdict.verdict());
         assertTrue(verdict.notSignificant());
-        assertEquals("shm-oneshot 2.00 MiB: median 800.5 us is over 745.0 us (baseline 677.3 us + 10 %), but not"
+        assertEquals("shm-oneshot 2 MiB: median 800.5 us is over 745.0 us (baseline 677.3 us + 10 %), but not"
                 + " significantly (p = 0.241)", verdict.sentence());
         assertEquals(0.24062547359760988, verdict.pValue(), 1e-12); // scipy.stats.mannwhitneyu, method="exact"
     }
@@ -71,7 +71,7 @@ class GateTest {
     void aSignificantSpeedupBeyondTheThresholdIsAnImprovement() {
         PointVerdict verdict = only(measured("shm-oneshot", 128, around(500)));
         assertEquals(Verdict.IMPROVED, verdict.verdict());
-        assertEquals("shm-oneshot 2.00 MiB: median 500.0 us, 26.2 % faster than the baseline 677.3 us (p < 0.001);"
+        assertEquals("shm-oneshot 2 MiB: median 500.0 us, 26.2 % faster than the baseline 677.3 us (p < 0.001);"
                 + " update the baseline to keep the gain", verdict.sentence());
     }
 
@@ -79,14 +79,14 @@ class GateTest {
     void aSlowdownSmallerThanTheFloorNeverFailsHoweverLargeItsPercentage() {
         PointVerdict verdict = only(measured("shm-oneshot", 16, around(3.8, 0.01)));
         assertEquals(Verdict.PASS, verdict.verdict());
-        assertEquals("shm-oneshot 0.25 MiB: median 3.8 us, within 4.0 us (baseline 3.0 us + 1.0 us floor)", verdict.sentence());
+        assertEquals("shm-oneshot 256 KiB: median 3.8 us, within 4.0 us (baseline 3.0 us + 1.0 us floor)", verdict.sentence());
     }
 
     @Test
     void aSlowdownBeyondTheFloorRegressesAndTheSentenceNamesTheFloor() {
         PointVerdict verdict = only(measured("shm-oneshot", 16, around(4.2, 0.01)));
         assertEquals(Verdict.REGRESSED, verdict.verdict());
-        assertEquals("shm-oneshot 0.25 MiB: median 4.2 us, but expected at most 4.0 us (baseline 3.0 us + 1.0 us floor)",
+        assertEquals("shm-oneshot 256 KiB: median 4.2 us, but expected at most 4.0 us (baseline 3.0 us + 1.0 us floor)",
                 verdict.sentence());
     }
 
@@ -97,7 +97,7 @@ class GateTest {
                 measured("shm-twoshot", 128, around(812.31)))), BASELINE, "cpu.json");
         assertEquals(Verdict.REGRESSED, outcome.points().get(0).verdict());
         assertEquals(Verdict.PASS, outcome.points().get(1).verdict());
-        assertEquals("shm-twoshot 2.00 MiB: median 812.3 us, within 846.6 us (baseline 677.3 us + 25 %)",
+        assertEquals("shm-twoshot 2 MiB: median 812.3 us, within 846.6 us (baseline 677.3 us + 25 %)",
                 outcome.points().get(1).sentence());
     }
 
@@ -108,7 +108,7 @@ class GateTest {
         PointVerdict verdict = outcome.points().get(0);
         assertEquals(Verdict.INCORRECT, verdict.verdict());
         assertTrue(Double.isNaN(verdict.currentMedianMicros()));
-        assertEquals(List.of("shm-oneshot 2.00 MiB: the result differed from the exact sum (rank 1: 3 wrong elements,"
+        assertEquals(List.of("shm-oneshot 2 MiB: the result differed from the exact sum (rank 1: 3 wrong elements,"
                 + " first element 17: 2.0 instead of 3.0)"), outcome.violations());
     }
 
@@ -117,12 +117,12 @@ class GateTest {
         GateOutcome outcome = evaluate(skipped("shm-twoshot", 16, "needs 4 ranks"), measured("shm-twoshot", 512, around(9)),
                 measured("shm-oneshot", 128, around(677)));
         assertEquals(Verdict.SKIPPED, outcome.points().get(0).verdict());
-        assertEquals("shm-twoshot 0.25 MiB: skipped: needs 4 ranks", outcome.points().get(0).sentence());
+        assertEquals("shm-twoshot 256 KiB: skipped: needs 4 ranks", outcome.points().get(0).sentence());
         assertEquals(Verdict.NO_BASELINE, outcome.points().get(1).verdict());
-        assertEquals("shm-twoshot 8.00 MiB: median 9.0 us, no baseline entry to compare with", outcome.points().get(1).sentence());
+        assertEquals("shm-twoshot 8 MiB: median 9.0 us, no baseline entry to compare with", outcome.points().get(1).sentence());
         assertEquals(Decision.PASS, outcome.decision());
         assertEquals("3 points, 1 compared: 1 pass, 1 no baseline, 1 skipped", outcome.headline());
-        assertEquals(List.of("1 of the 2 measured points have no baseline entry (shm-twoshot 8.00 MiB), so they were not compared; record them with update-baseline"),
+        assertEquals(List.of("1 of the 2 measured points have no baseline entry (shm-twoshot 8 MiB), so they were not compared; record them with update-baseline"),
                 outcome.warnings());
     }
 
@@ -134,7 +134,7 @@ class GateTest {
         GateOutcome outcome = evaluate(empty);
         assertEquals(Verdict.ERROR, outcome.points().get(0).verdict());
         assertEquals(Decision.ERROR, outcome.decision());
-        assertEquals(List.of("shm-oneshot 2.00 MiB: measured, but no samples came back"), outcome.errors());
+        assertEquals(List.of("shm-oneshot 2 MiB: measured, but no samples came back"), outcome.errors());
         assertEquals(List.of(), outcome.violations());
     }
 
@@ -145,9 +145,9 @@ class GateTest {
         assertEquals(Decision.FAIL, outcome.decision());
         assertEquals("2 of 4 points failed, 3 compared: 1 pass, 2 regressed, 1 skipped", outcome.headline());
         assertEquals(2, outcome.violations().size());
-        assertTrue(outcome.violations().get(0).startsWith("shm-oneshot 0.25 MiB: median 4.2 us"));
-        assertTrue(outcome.violations().get(1).startsWith("shm-oneshot 2.00 MiB: median 812.4 us"));
-        assertEquals(List.of("shm-oneshot 0.25 MiB", "shm-oneshot 2.00 MiB"),
+        assertTrue(outcome.violations().get(0).startsWith("shm-oneshot 256 KiB: median 4.2 us"));
+        assertTrue(outcome.violations().get(1).startsWith("shm-oneshot 2 MiB: median 812.4 us"));
+        assertEquals(List.of("shm-oneshot 256 KiB", "shm-oneshot 2 MiB"),
                 outcome.suspects().stream().map(PointVerdict::label).toList());
     }
 
@@ -231,7 +231,7 @@ class GateTest {
         GateOutcome outcome = new Gate(io.github.commgate.plan.Thresholds.defaults(), false, false)
                 .evaluate(run(List.of(measured("shm-oneshot", 128, around(812.31)), measured("shm-twoshot", 128,
                         around(700)))), BASELINE, "b.json");
-        assertEquals("shm-oneshot 2.00 MiB: median 812.4 us, but expected at most 745.0 us (baseline 677.3 us + 10 %, the"
+        assertEquals("shm-oneshot 2 MiB: median 812.4 us, but expected at most 745.0 us (baseline 677.3 us + 10 %, the"
                 + " fixed rule of a baseline without per-run medians)", outcome.violations().get(0));
         assertEquals(1, outcome.warnings().stream().filter(w -> w.contains("has no per-run medians")).count());
     }

@@ -39,7 +39,7 @@ class RankDistanceTest {
                 measured("shm-twoshot", 64, around(315.0)));
         PointVerdict twoShot = outcome.points().get(1);
         assertEquals(Verdict.NOT_COMPARABLE, twoShot.verdict());
-        assertEquals("shm-twoshot 1.00 MiB: median 315.0 us, not compared: over 88.0 us (baseline 80.0 us + 10 %), but a"
+        assertEquals("shm-twoshot 1 MiB: median 315.0 us, not compared: over 88.0 us (baseline 80.0 us + 10 %), but a"
                 + " shared-memory barrier between the ranks took 220 ns, 4.4x the 50 ns of the baseline: the ranks' CPUs"
                 + " were farther apart than when the baseline was recorded", twoShot.sentence());
         assertEquals(GateOutcome.Decision.PASS, outcome.decision());
@@ -47,7 +47,7 @@ class RankDistanceTest {
         assertTrue(outcome.hasUnjudgedSuspects());
         assertEquals(List.of("the ranks' CPUs were farther apart than when the baseline was recorded (a shared-memory"
                 + " barrier between the ranks took 220 ns, 4.4x the 50 ns of the baseline; a virtual machine's host moves"
-                + " its CPUs): 1 point over its limit was not judged (shm-twoshot 1.00 MiB); run the gate again, or"
+                + " its CPUs): 1 point over its limit was not judged (shm-twoshot 1 MiB); run the gate again, or"
                 + " record a baseline if the machine stays so"), outcome.warnings());
     }
 

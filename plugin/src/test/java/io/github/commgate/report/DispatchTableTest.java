@@ -11,13 +11,13 @@ class DispatchTableTest {
     void neighbouringSizesWithTheSameWinnerMergeIntoOneRange() {
         assertEquals(List.of(new DispatchTable.Range(262144, "shm-oneshot"), new DispatchTable.Range(16777216, "shm-twoshot")),
                 DispatchTable.ranges(GateRuns.current()));
-        assertEquals("dispatch (fastest per measured size): shm-oneshot up to 0.25 MiB, shm-twoshot above",
+        assertEquals("dispatch (fastest per measured size): shm-oneshot up to 256 KiB, shm-twoshot above",
                 DispatchTable.line(GateRuns.current()));
     }
 
     @Test
     void oneWinnerEverywhereIsOneRange() {
-        assertEquals("dispatch (fastest per measured size): shm-oneshot up to 1.00 MiB",
+        assertEquals("dispatch (fastest per measured size): shm-oneshot up to 1 MiB",
                 DispatchTable.line(BenchmarkTableTest.sampleRun()));
     }
 }

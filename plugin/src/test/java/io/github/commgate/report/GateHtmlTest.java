@@ -66,7 +66,7 @@ class GateHtmlTest {
                 .filter(c -> c.getAttribute("class").contains("regressed")).toList();
         assertEquals(1, regressed.size());
         assertEquals(LatencyChart.REGRESSED_COLOUR, regressed.get(0).getAttribute("fill"));
-        assertEquals("shm-oneshot 2.00 MiB: median 812.4 us, but expected at most 745.0 us (baseline 677.3 us + 10 %)",
+        assertEquals("shm-oneshot 2 MiB: median 812.4 us, but expected at most 745.0 us (baseline 677.3 us + 10 %)",
                 regressed.get(0).getTextContent());
     }
 

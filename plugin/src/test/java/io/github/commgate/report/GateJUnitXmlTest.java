@@ -53,7 +53,7 @@ class GateJUnitXmlTest {
         assertEquals(1, elements(document, "skipped").size());
         Element regressed = (Element) elements(document, "failure").get(0).getParentNode();
         assertEquals("commgate.shm-oneshot", regressed.getAttribute("classname"));
-        assertEquals("2.00 MiB (seq 128)", regressed.getAttribute("name"));
+        assertEquals("2 MiB (seq 128)", regressed.getAttribute("name"));
         assertEquals("0.000812", regressed.getAttribute("time"));
     }
 
@@ -66,7 +66,7 @@ class GateJUnitXmlTest {
         assertTrue(xml.contains("&amp; &lt;symmetric&gt;"), xml);
         assertFalse(xml.contains("\u001b"), "XML 1.0 cannot carry U+001B even as a character reference");
         Document document = parse(xml);
-        assertEquals("shm-twoshot 0.25 MiB: skipped: needs \"NCCL >= 2.27\" & <symmetric> 'memory' \uFFFD[0m",
+        assertEquals("shm-twoshot 256 KiB: skipped: needs \"NCCL >= 2.27\" & <symmetric> 'memory' \uFFFD[0m",
                 elements(document, "skipped").get(0).getAttribute("message"));
     }
 
@@ -77,7 +77,7 @@ class GateJUnitXmlTest {
         Document document = junitXml(GateRuns.run(environment(GateRuns.XEON),
                 List.of(measured("shm-oneshot", 16, around(40.5, 0.1)), noSamples)));
         assertEquals("2 0 1 0", suiteCounts(document));
-        assertEquals("shm-twoshot 0.25 MiB: measured, but no samples came back",
+        assertEquals("shm-twoshot 256 KiB: measured, but no samples came back",
                 elements(document, "error").get(0).getAttribute("message"));
     }
 

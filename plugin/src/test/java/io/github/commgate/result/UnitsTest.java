@@ -7,19 +7,20 @@ import org.junit.jupiter.api.Test;
 class UnitsTest {
 
     @Test
-    void sizesReadInMebibytesToTheHundredthEverywhere() {
-        assertEquals("0.25 MiB", Units.size(262_144));
-        assertEquals("2.00 MiB (seq 128)", Units.sizeOfSequence(2_097_152, 128));
-        assertEquals("shm-oneshot 64.00 MiB", Units.pointLabel("shm-oneshot", 67_108_864));
+    void sizesReadInTheBinaryUnitThatKeepsTheNumberAtOneOrMoreEverywhere() {
+        assertEquals("256 KiB", Units.size(262_144));
+        assertEquals("2 MiB (seq 128)", Units.sizeOfSequence(2_097_152, 128));
+        assertEquals("shm-oneshot 64 MiB", Units.pointLabel("shm-oneshot", 67_108_864));
+        assertEquals("16 KiB", Units.size(16_384));
+        assertEquals("1.5 MiB", Units.size(1_572_864));
+        assertEquals("128 MiB", Units.size(134_217_728));
     }
 
     @Test
-    void sizesOnAChartAreLabelledAsPeopleSayThem() {
-        assertEquals("16 KiB", Units.roundSize(16_384));
-        assertEquals("256 KiB", Units.roundSize(262_144));
-        assertEquals("2 MiB", Units.roundSize(2_097_152));
-        assertEquals("1.5 MiB", Units.roundSize(1_572_864));
-        assertEquals("128 MiB", Units.roundSize(134_217_728));
+    void aSizeBetweenRoundNumbersKeepsThreeSignificantDigitsAndASmallOneCountsBytes() {
+        assertEquals("1.56 MiB", Units.size(1_638_400));
+        assertEquals("128 KiB", Units.size(131_072));
+        assertEquals("512 B", Units.size(512));
     }
 
     @Test
