@@ -34,10 +34,10 @@ class PurePackagesTest {
             Map.entry("plan", 3), Map.entry("result", 4),
             Map.entry("protocol", 5), Map.entry("baseline", 5),
             Map.entry("gate", 6), Map.entry("launch", 6), Map.entry("worker", 6),
-            Map.entry("report", 7), Map.entry("maven", 8));
+            Map.entry("history", 7), Map.entry("report", 8), Map.entry("maven", 9));
 
     @ParameterizedTest
-    @ValueSource(strings = {"gate", "baseline", "stats", "report", "result", "plan", "machine", "files"})
+    @ValueSource(strings = {"gate", "baseline", "stats", "history", "report", "result", "plan", "machine", "files"})
     void importsNeitherMavenNorJavaCpp(String pkg) throws IOException {
         List<Path> files = sources(SOURCES.resolve(pkg.replace('.', '/')));
         List<String> offending = new ArrayList<>();

@@ -13,13 +13,28 @@ import java.util.List;
  * @param mismatches        per rank with a wrong output, one line saying where and how
  * @param hostMicros        rank 0's host wall-clock per all-reduce, the figure vLLM's benchmark
  *                          prints (NaN where not measured)
+ * @param wallSeconds       the wall time the run spent on this point, from the end of the point
+ *                          before it to the moment every rank had reported it: set-up, warm-ups,
+ *                          trials and the correctness check (NaN where not known)
  */
 public record PointResult(String communicator, int sequenceLength, int hiddenSize, long bytes,
                           int worldSize, PointStatus status, String skipReason,
-                          double[][] rankLatencyMicros, List<String> mismatches, double hostMicros) {
+                          double[][] rankLatencyMicros, List<String> mismatches, double hostMicros, double wallSeconds) {
 
     public PointResult {
         mismatches = List.copyOf(mismatches);
+    }
+
+    /** A point whose wall time is not known (yet): the launcher combines ranks before the run's clock is read. */
+    public PointResult(String communicator, int sequenceLength, int hiddenSize, long bytes, int worldSize, PointStatus status,
+                       String skipReason, double[][] rankLatencyMicros, List<String> mismatches, double hostMicros) {
+        this(communicator, sequenceLength, hiddenSize, bytes, worldSize, status, skipReason, rankLatencyMicros, mismatches,
+                hostMicros, Double.NaN);
+    }
+
+    public PointResult withWallSeconds(double seconds) {
+        return new PointResult(communicator, sequenceLength, hiddenSize, bytes, worldSize, status, skipReason, rankLatencyMicros,
+                mismatches, hostMicros, seconds);
     }
 
     /** Combines what every rank reported for the same point. */
@@ -66,6 +81,18 @@ public record PointResult(String communicator, int sequenceLength, int hiddenSiz
 
     public double medianMicros() {
         return status == PointStatus.MEASURED ? Statistics.median(samplesMicros()) : Double.NaN;
+    }
+
+    /**
+     * The interquartile range of the slowest-rank samples: how far apart the middle half of the
+     * trials lie, the spread a reader weighs a change of the median against. NaN unless measured.
+     */
+    public double interquartileMicros() {
+        if (status != PointStatus.MEASURED) {
+            return Double.NaN;
+        }
+        double[] samples = samplesMicros();
+        return Statistics.quantile(samples, 0.75) - Statistics.quantile(samples, 0.25);
     }
 
     /** Algorithm bandwidth in GB/s (10^9 bytes): tensor bytes over the median time. */
