@@ -33,6 +33,15 @@ public final class MachineFacts {
      * host put their CPUs (the gate reads it to tell a moved vCPU from a regression).
      */
     public static final String SHM_BARRIER_NS = "shm_barrier_ns";
+    /**
+     * The bus bandwidth the ranks' links could carry at best, in GB/s (10^9 bytes), against
+     * which reports show each point's bus bandwidth as "% of peak": on several GPUs the NVLink
+     * bandwidth per GPU (read from NVML), on one GPU the device-to-device copy bandwidth measured
+     * in the same run. Absent where nothing tells it; the reports then leave the column out.
+     */
+    public static final String PEAK_BUS_BANDWIDTH_GBPS = "peak_bus_bandwidth_gbps";
+    /** Where {@link #PEAK_BUS_BANDWIDTH_GBPS} came from, in a few words ("NVML: 18 NVLinks x 26.6 GB/s"). */
+    public static final String PEAK_BUS_BANDWIDTH_SOURCE = "peak_bus_bandwidth_source";
 
     private MachineFacts() {
     }

@@ -85,7 +85,7 @@ public class CheckMojo extends AbstractGateMojo {
         RunResult run = judged.run();
         GateOutcome outcome = judged.outcome();
         BenchmarkTable.lines(run).forEach(getLog()::info);
-        GateTable.lines(outcome).forEach(getLog()::info);
+        GateTable.lines(run, outcome).forEach(getLog()::info);
         reporter.write(run, outcome, baseline);
         outcome.warnings().forEach(w -> getLog().warn("commgate: " + w));
         if (baseline.isEmpty() || outcome.baselineCoversNothing()) {

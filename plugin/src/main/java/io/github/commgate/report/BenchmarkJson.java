@@ -19,7 +19,7 @@ final class BenchmarkJson implements ReportFormat {
     @Override
     public String render(RunReport report) {
         try {
-            return JSON.writeValueAsString(ResultsJson.toJson(report.run(), report.toolVersion()));
+            return JSON.writeValueAsString(ResultsJson.toJson(report.run(), report.toolVersion(), report.origin()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // a tree of plain nodes always serialises
         }

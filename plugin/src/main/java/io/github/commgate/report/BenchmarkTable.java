@@ -48,13 +48,16 @@ public final class BenchmarkTable {
         }
         lines.add(DispatchTable.line(run));
         lines.add("");
-        lines.add("Bus bandwidth, GB/s (nccl-tests: bytes / median time x 2(n-1)/n)");
+        Optional<PeakBandwidth> peak = PeakBandwidth.of(run.environment());
+        lines.add("Bus bandwidth, GB/s (nccl-tests: bytes / median time x 2(n-1)/n)"
+                + peak.map(p -> "; in brackets the share of the " + p.sentence()).orElse(""));
         lines.add(header(plan, "").stripTrailing());
         for (int sequenceLength : plan.sequenceLengths()) {
             StringBuilder row = rowStart(plan, sequenceLength);
             for (String communicator : plan.communicators()) {
                 row.append(pad(cell(run.point(communicator, sequenceLength),
-                        p -> String.format(Locale.ROOT, "%.2f", p.busBandwidthGBps())), CELL));
+                        p -> String.format(Locale.ROOT, "%.2f", p.busBandwidthGBps())
+                                + peak.map(k -> " (" + k.percentOf(p.busBandwidthGBps()) + ")").orElse("")), CELL));
             }
             lines.add(row.toString().stripTrailing());
         }

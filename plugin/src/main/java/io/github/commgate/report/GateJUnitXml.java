@@ -3,14 +3,19 @@ package io.github.commgate.report;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.PointVerdict;
 import io.github.commgate.gate.Verdict;
+import io.github.commgate.result.PointResult;
+import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
 import io.github.commgate.result.Units;
 import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,8 +34,10 @@ import org.w3c.dom.Element;
 /**
  * TEST-commgate.xml in the Ant JUnit layout that Jenkins, GitLab and GitHub reporters read: one
  * test case per point, named by communicator and size, so a regression shows up in CI as a
- * failed test with the gate's sentence as its message. A run that failed for an infrastructure
- * reason adds a test case "run" whose error is that reason.
+ * failed test with the gate's sentence as its message. A test case's time is the wall time the
+ * run spent measuring its point, as a test's time is the time it ran, so CI tools show which
+ * points the build waits for; the latency is in the sentence and in the case's properties. A run
+ * that failed for an infrastructure reason adds a test case "run" whose error is that reason.
  */
 final class GateJUnitXml implements ReportFormat {
 
@@ -45,14 +52,15 @@ final class GateJUnitXml implements ReportFormat {
             Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element suite = document.createElement("testsuite");
             document.appendChild(suite);
-            fillSuite(document, suite, report.run(), report.judgementFor(this));
+            fillSuite(document, suite, report, report.judgementFor(this));
             return serialise(document);
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("the JDK's XML support is broken: " + e.getMessage(), e);
         }
     }
 
-    private static void fillSuite(Document document, Element suite, RunResult run, Judgement judgement) {
+    private static void fillSuite(Document document, Element suite, RunReport report, Judgement judgement) {
+        RunResult run = report.run();
         List<PointVerdict> points = judgement.points();
         boolean runLevelFailure = judgement.decision() == GateOutcome.Decision.FAIL && failures(points) == 0;
         boolean runLevelError = judgement.runError().isPresent();
@@ -68,12 +76,17 @@ final class GateJUnitXml implements ReportFormat {
         values.put("commgate.decision", judgement.decision().name());
         values.put("commgate.headline", judgement.headline());
         judgement.comparison().ifPresent(c -> values.put("commgate.baseline", c.baselineName()));
+        if (!report.origin().project().isEmpty()) {
+            values.put("commgate.project", report.origin().project());
+        }
+        report.origin().commit().ifPresent(commit -> values.put("commgate.git_commit", commit));
+        report.origin().branch().ifPresent(branch -> values.put("commgate.git_branch", branch));
         values.forEach((name, value) -> {
             Element property = child(document, properties, "property");
             property.setAttribute("name", XmlText.legal(name));
             property.setAttribute("value", XmlText.legal(value));
         });
-        points.forEach(p -> testCase(document, suite, p));
+        points.forEach(p -> testCase(document, suite, p, run.point(p.communicator(), p.sequenceLength()).orElse(null)));
         if (runLevelFailure) {
             // Nothing measured fails the build; without a failed case a reporter would show it green.
             outcomeElement(document, runCase(document, suite, run), "failure", judgement.headline(), "FAIL");
@@ -91,12 +104,14 @@ final class GateJUnitXml implements ReportFormat {
         return runCase;
     }
 
-    private static void testCase(Document document, Element suite, PointVerdict point) {
+    /** @param measured the run's point behind the verdict, for its wall time and spread; null where there is none */
+    private static void testCase(Document document, Element suite, PointVerdict point, PointResult measured) {
         Element testCase = child(document, suite, "testcase");
         testCase.setAttribute("classname", "commgate." + XmlText.legal(point.communicator()));
         testCase.setAttribute("name", Units.sizeOfSequence(point.bytes(), point.sequenceLength()));
-        double median = point.currentMedianMicros();
-        testCase.setAttribute("time", seconds(Double.isFinite(median) ? median / 1e6 : 0));
+        double wall = measured == null ? Double.NaN : measured.wallSeconds();
+        testCase.setAttribute("time", seconds(Double.isFinite(wall) ? wall : 0));
+        figures(document, testCase, point, measured);
         String sentence = point.sentence();
         switch (point.verdict()) {
             case REGRESSED, INCORRECT -> outcomeElement(document, testCase, "failure", sentence, point.verdict().name())
@@ -105,6 +120,30 @@ final class GateJUnitXml implements ReportFormat {
             case SKIPPED, NOT_COMPARABLE -> child(document, testCase, "skipped")
                     .setAttribute("message", XmlText.legal(sentence));
             case PASS, IMPROVED, NO_BASELINE -> child(document, testCase, "system-out").setTextContent(XmlText.legal(sentence));
+        }
+    }
+
+    /** The point's numbers as properties of its test case, where a reporter that shows them (Jenkins) lists them. */
+    private static void figures(Document document, Element testCase, PointVerdict point, PointResult measured) {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("median_us", point.currentMedianMicros());
+        figures.put("iqr_us", measured == null ? Double.NaN : measured.interquartileMicros());
+        figures.put("baseline_median_us", point.baselineMedianMicros());
+        figures.put("limit_us", point.limitMicros());
+        figures.put("delta_percent", point.deltaPercent());
+        figures.put("p_value", point.pValue());
+        figures.put("busbw_gbps", measured == null || measured.status() != PointStatus.MEASURED ? Double.NaN
+                : measured.busBandwidthGBps());
+        Element properties = document.createElement("properties");
+        figures.forEach((name, value) -> {
+            if (Double.isFinite(value)) {
+                Element property = child(document, properties, "property");
+                property.setAttribute("name", name);
+                property.setAttribute("value", sixDigits(value));
+            }
+        });
+        if (properties.hasChildNodes()) {
+            testCase.appendChild(properties);
         }
     }
 
@@ -124,6 +163,11 @@ final class GateJUnitXml implements ReportFormat {
         return String.format("\nmedian %s, baseline %s, limit %s, delta %s, p %s",
                 Units.microsToHundredths(point.currentMedianMicros()), Units.microsToHundredths(point.baselineMedianMicros()),
                 Units.microsToHundredths(point.limitMicros()), point.deltaText(), VerdictRows.pValue(point.pValue()));
+    }
+
+    /** Six significant digits: what a measurement of tens of samples can say, without binary noise. */
+    private static String sixDigits(double value) {
+        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static Element child(Document document, Element parent, String name) {
@@ -146,7 +190,7 @@ final class GateJUnitXml implements ReportFormat {
                 .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 
-    /** Microsecond resolution: a 2 MiB all-reduce takes tens of microseconds, so "0.000" would hide it. */
+    /** Microseconds, so that a point of a few milliseconds does not read as "0.000". */
     private static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%.6f", seconds);
     }

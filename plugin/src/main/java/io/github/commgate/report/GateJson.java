@@ -38,7 +38,7 @@ final class GateJson implements ReportFormat {
     }
 
     static ObjectNode toJson(RunReport report, Judgement judgement) {
-        ObjectNode root = ResultsJson.toJson(report.run(), report.toolVersion());
+        ObjectNode root = ResultsJson.toJson(report.run(), report.toolVersion(), report.origin());
         ObjectNode gate = root.putObject("gate");
         gate.put("decision", judgement.decision().name());
         gate.put("headline", judgement.headline());

@@ -2,6 +2,8 @@ package io.github.commgate.report;
 
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.PointVerdict;
+import io.github.commgate.result.PointResult;
+import io.github.commgate.result.RunResult;
 import io.github.commgate.result.Units;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,23 +11,28 @@ import java.util.Locale;
 
 /**
  * The console table of the check goal: one row per point, in the run's order, with the
- * baseline, the current median, the change, the rank test's p and the verdict. A "~" after the
- * change marks a median beyond the threshold that was not significant, as benchstat prints.
+ * baseline, the current median and the interquartile range of its samples, the change, the rank
+ * test's p and the verdict. A "~" after the change marks a median beyond the threshold that was
+ * not significant, as benchstat prints.
  */
 public final class GateTable {
 
-    private static final String ROW = "%-16s %12s %13s %13s %10s %9s %8s %8s  %s";
+    private static final String ROW = "%-16s %12s %13s %13s %9s %10s %9s %8s %8s  %s";
 
     private GateTable() {
     }
 
-    public static List<String> lines(GateOutcome outcome) {
+    /** @param run the measurements behind the verdicts, for each point's spread */
+    public static List<String> lines(RunResult run, GateOutcome outcome) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(ROW, "communicator", "size", "baseline us", "current us", "delta", "limit", "catches", "p",
-                "verdict"));
+        lines.add(String.format(ROW, "communicator", "size", "baseline us", "current us", "iqr us", "delta", "limit", "catches",
+                "p", "verdict"));
         for (PointVerdict point : outcome.points()) {
+            double iqr = run.point(point.communicator(), point.sequenceLength()).map(PointResult::interquartileMicros)
+                    .orElse(Double.NaN);
             lines.add(String.format(Locale.ROOT, ROW, point.communicator(), Units.size(point.bytes()),
                     micros(point.baselineMedianMicros()), micros(point.currentMedianMicros()),
+                    Double.isNaN(iqr) ? "-" : Units.significant(iqr),
                     Double.isNaN(point.deltaPercent()) ? "" : point.deltaText() + (point.notSignificant() ? " ~" : ""),
                     point.limitText(), point.detectableText(),
                     Double.isNaN(point.pValue()) ? "" : String.format(Locale.ROOT, "%.3f", point.pValue()),

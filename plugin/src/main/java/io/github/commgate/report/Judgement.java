@@ -39,10 +39,10 @@ public record Judgement(Decision decision, String headline, Optional<String> run
     }
 
     /** A finished run, judged by the gate against {@code baseline} where there was one. */
-    static Judgement of(GateOutcome outcome, Optional<Baseline> baseline) {
+    static Judgement of(RunResult run, GateOutcome outcome, Optional<Baseline> baseline) {
         return new Judgement(outcome.decision(), outcome.headline(), Optional.empty(), Optional.of(outcome.environment()),
                 outcome.environment().sentence(), baseline, baseline.map(RunDescription::recorded),
-                VerdictRows.of(outcome.points()), outcome.violations(), outcome.errors(), skips(outcome.points()),
+                VerdictRows.of(run, outcome.points()), outcome.violations(), outcome.errors(), skips(outcome.points()),
                 outcome.warnings());
     }
 
@@ -57,7 +57,7 @@ public record Judgement(Decision decision, String headline, Optional<String> run
         List<String> violations = points.stream().filter(p -> p.verdict() == Verdict.INCORRECT).map(PointVerdict::sentence).toList();
         return new Judgement(Decision.ERROR, headline, Optional.of(reason), Optional.empty(),
                 "not compared: the run failed before the baseline was read", Optional.empty(), Optional.empty(),
-                VerdictRows.of(points), violations, List.of(reason), skips(points), List.of());
+                VerdictRows.of(measuredSoFar, points), violations, List.of(reason), skips(points), List.of());
     }
 
     public String statusWord() {

@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The HTML report's chart as inline SVG: median latency against tensor size, both on log axes,
- * one solid line per communicator for this run, the same colour dashed for its baseline, and
- * regressed points ringed in red. Every point carries its sentence as a tooltip. A median no
+ * one solid line per communicator for this run, the same colour dashed for its baseline,
+ * regressed points ringed in red and improved ones in green. Every point carries its sentence as a tooltip. A median no
  * all-reduce can have (a corrupt or hand-edited baseline's) is left out of the chart, which says
  * so; the tables still show it.
  */
@@ -55,7 +55,7 @@ final class LatencyChart {
 
     String svg() {
         StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"latency-chart\" width=\"%d\" height=\"%d\""
                 + " viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"median latency against tensor size\">%n",
                 WIDTH, HEIGHT, WIDTH, HEIGHT));
         List<Mark> all = communicators.stream().flatMap(c -> Stream.concat(current(c).stream(), recorded(c).stream())).toList();
@@ -128,7 +128,7 @@ final class LatencyChart {
                 + ">median latency, us (log scale)</text>%n", TOP + PLOT_HEIGHT / 2.0, TOP + PLOT_HEIGHT / 2.0));
     }
 
-    private static String colour(int index) {
+    static String colour(int index) {
         return COLOURS.get(index % COLOURS.size());
     }
 
@@ -149,20 +149,18 @@ final class LatencyChart {
             if (regressed != (mark.verdict().verdict() == Verdict.REGRESSED)) {
                 continue;
             }
-            svg.append(String.format(Locale.ROOT, "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\""
-                    + " stroke=\"%s\" stroke-width=\"2\"><title>%s</title></circle>%n",
-                    regressed ? "point regressed" : "point", x.pixel(mark.bytes()), y.pixel(mark.micros()),
-                    regressed ? 6 : 3, regressed ? REGRESSED_COLOUR : colour, regressed ? "#000" : colour,
-                    XmlText.escape(mark.verdict().sentence())));
+            boolean improved = mark.verdict().verdict() == Verdict.IMPROVED;
+            String kind = regressed ? "point regressed" : improved ? "point improved" : "point";
+            String fill = regressed ? REGRESSED_COLOUR : improved ? DeltaChart.IMPROVED_COLOUR : colour;
+            svg.append(Svg.circle(kind, x.pixel(mark.bytes()), y.pixel(mark.micros()), regressed || improved ? 6 : 3, fill,
+                    regressed || improved ? "#000" : colour, mark.verdict().sentence()));
         }
     }
 
     private static String polyline(List<Mark> marks, LogAxis x, LogAxis y, String colour, String kind, String name,
                                    String dash) {
-        String points = marks.stream().map(m -> String.format(Locale.ROOT, "%.1f,%.1f", x.pixel(m.bytes()), y.pixel(m.micros())))
-                .collect(Collectors.joining(" "));
-        return String.format("<polyline class=\"%s\" data-communicator=\"%s\" points=\"%s\" fill=\"none\" stroke=\"%s\""
-                + " stroke-width=\"2\"%s/>%n", kind, name, points, colour, dash);
+        return Svg.polyline(kind, name, marks.stream().map(m -> Svg.xy(x.pixel(m.bytes()), y.pixel(m.micros()))).toList(), colour,
+                " stroke-width=\"2\"" + dash);
     }
 
     private void legend(StringBuilder svg) {
@@ -179,18 +177,25 @@ final class LatencyChart {
                 top += 20;
             }
         }
-        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"%s\" stroke=\"#000\""
-                + " stroke-width=\"2\"/>%n", left + 14, top, REGRESSED_COLOUR)).append(text(left + 36, top + 4, "start", "regressed"));
+        verdictLegend(svg, left, top);
+    }
+
+    /** The two verdicts the charts mark, one below the other from {@code top}. */
+    static void verdictLegend(StringBuilder svg, double left, double top) {
+        String[][] marks = {{REGRESSED_COLOUR, "regressed"}, {DeltaChart.IMPROVED_COLOUR, "improved"}};
+        for (String[] mark : marks) {
+            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"%s\" stroke=\"#000\""
+                    + " stroke-width=\"2\"/>%n", left + 14, top, mark[0])).append(Svg.text(left + 36, top + 4, "start", mark[1]));
+            top += 20;
+        }
     }
 
     private static String line(double x1, double y1, double x2, double y2, String colour, String extra) {
-        return String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\""
-                + " stroke-width=\"2\"%s/>%n", x1, y1, x2, y2, colour, extra);
+        return Svg.line(x1, y1, x2, y2, colour, extra);
     }
 
     private static String text(double x, double y, String anchor, String content) {
-        return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>%n",
-                x, y, anchor, XmlText.escape(content));
+        return Svg.text(x, y, anchor, content);
     }
 
     /** A mark the axes can place: a size, and a latency some all-reduce could have taken. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.commgate.history.RunOrigin;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.CommunicatorCatalog;
 import io.github.commgate.plan.PlanJson;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
  * The run as a JSON tree: what benchmark.json holds and results.json starts from. The top-level
  * keys and "results" keyed by sequence length follow vLLM's --output-json, so scripts written for
  * it keep working; "points" adds what a gate needs: per point the status, the slowest-rank
- * samples and every rank's raw samples.
+ * samples and every rank's raw samples, their interquartile range, and the wall time the run
+ * spent on the point.
  */
 public final class ResultsJson {
 
@@ -27,11 +29,22 @@ public final class ResultsJson {
     }
 
     public static ObjectNode toJson(RunResult run, String toolVersion) {
+        return toJson(run, toolVersion, RunOrigin.UNKNOWN);
+    }
+
+    /** @param origin written as "origin" where something of it is known, so a history can be rebuilt from the file */
+    public static ObjectNode toJson(RunResult run, String toolVersion, RunOrigin origin) {
         BenchmarkPlan plan = run.plan();
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("tool", "commgate " + toolVersion);
         root.put("started_at", run.startedAt().toString());
+        if (!origin.equals(RunOrigin.UNKNOWN)) {
+            ObjectNode node = root.putObject("origin");
+            node.put("project", origin.project());
+            node.put("git_commit", origin.gitCommit());
+            node.put("git_branch", origin.gitBranch());
+        }
         PlanJson.write(plan, root);
         ObjectNode environment = root.putObject("environment");
         new TreeMap<>(run.environment()).forEach(environment::put);
@@ -63,12 +76,18 @@ public final class ResultsJson {
         node.put("sequence_length", p.sequenceLength());
         node.put("bytes", p.bytes());
         node.put("status", p.status().name());
+        if (Double.isFinite(p.wallSeconds())) {
+            node.put("wall_seconds", p.wallSeconds());
+        }
         if (p.status() == PointStatus.SKIPPED) {
             node.put("skip_reason", p.skipReason());
             return node;
         }
         if (p.status() == PointStatus.MEASURED) {
             node.put("median_us", p.medianMicros());
+            if (Double.isFinite(p.interquartileMicros())) {
+                node.put("iqr_us", p.interquartileMicros());
+            }
             node.put("algbw_gbps", p.algorithmBandwidthGBps());
             node.put("busbw_gbps", p.busBandwidthGBps());
             if (!Double.isNaN(p.hostMicros())) {

@@ -77,7 +77,8 @@ public final class ResultsJsonReader {
         }
         return new PointResult(text(node, "communicator"), number(node, "sequence_length"), plan.hiddenSize(),
                 node.path("bytes").asLong(), plan.worldSize(), status, node.path("skip_reason").asText(""),
-                ranks.toArray(new double[0][]), strings(node.path("mismatches")), node.path("host_us").asDouble(Double.NaN));
+                ranks.toArray(new double[0][]), strings(node.path("mismatches")), node.path("host_us").asDouble(Double.NaN),
+                node.path("wall_seconds").asDouble(Double.NaN));
     }
 
     private JsonNode parse() throws UnreadableResultsException {

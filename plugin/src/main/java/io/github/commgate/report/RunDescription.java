@@ -2,8 +2,12 @@ package io.github.commgate.report;
 
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.baseline.Provenance;
+import io.github.commgate.history.RunOrigin;
+import io.github.commgate.history.Timestamps;
 import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.result.RunResult;
+import java.util.Locale;
 import java.util.Map;
 
 /** The lines that say what a run was and where its baseline came from, as the console and every report word them. */
@@ -31,16 +35,23 @@ final class RunDescription {
                 plan.protocol().trials(), plan.protocol().cycles());
     }
 
-    /** "2026-11-24T06:00:00Z by commgate 0.1.0 on ci-runner-1, commit 0123abc; reason: ...". */
+    /** "2026-11-24 06:00 UTC, commit 0123abc on main, 10.0 s": when a run started, from what code, and how long it took. */
+    static String started(RunResult run, RunOrigin origin) {
+        String revision = origin.revision();
+        return Timestamps.readable(run.startedAt()) + (revision.isEmpty() ? "" : ", " + revision)
+                + String.format(Locale.ROOT, ", %.1f s", run.totalSeconds());
+    }
+
+    /** "2026-11-24 06:00 UTC by commgate 0.1.0 on ci-runner-1, commit 0123abc; reason: ...". */
     static String recorded(Baseline baseline) {
         Provenance provenance = baseline.provenance();
-        StringBuilder line = new StringBuilder(provenance.recordedAt().toString())
+        StringBuilder line = new StringBuilder(Timestamps.readable(provenance.recordedAt()))
                 .append(" by commgate ").append(provenance.toolVersion());
         if (baseline.host() != null) {
             line.append(" on ").append(baseline.host());
         }
         if (provenance.gitCommit() != null) {
-            line.append(", commit ").append(provenance.gitCommit());
+            line.append(", commit ").append(new RunOrigin("", provenance.gitCommit(), null).shortCommit().orElseThrow());
         }
         if (baseline.reason() != null) {
             line.append("; reason: ").append(baseline.reason());

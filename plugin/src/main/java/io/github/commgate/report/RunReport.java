@@ -2,6 +2,8 @@ package io.github.commgate.report;
 
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.GateOutcome;
+import io.github.commgate.history.RunOrigin;
+import io.github.commgate.history.Trend;
 import io.github.commgate.result.RunResult;
 import java.util.Optional;
 
@@ -14,14 +16,16 @@ import java.util.Optional;
  * @param machine    the hardware and library versions the numbers belong to
  * @param runLine    the backend, world size, dtype and the measuring protocol, in one line
  * @param judgement  empty for the benchmark goal, which judges nothing
+ * @param origin     the project and the commit the run measured, as far as known
+ * @param trend      this environment's last runs, this one included, where a history is kept
  */
 public record RunReport(RunResult run, String toolVersion, String machine, String runLine,
-                        Optional<Judgement> judgement) {
+                        Optional<Judgement> judgement, RunOrigin origin, Optional<Trend> trend) {
 
     /** A run of the benchmark goal: measured, never compared with a baseline. */
     public static RunReport measured(RunResult run, String toolVersion) {
         return new RunReport(run, toolVersion, RunDescription.machine(run.environment()), RunDescription.plan(run.plan()),
-                Optional.empty());
+                Optional.empty(), RunOrigin.UNKNOWN, Optional.empty());
     }
 
     /**
@@ -31,7 +35,7 @@ public record RunReport(RunResult run, String toolVersion, String machine, Strin
      *                 name where it came from and the chart draws it
      */
     public static RunReport judged(RunResult run, GateOutcome outcome, Optional<Baseline> baseline, String toolVersion) {
-        return withJudgement(run, toolVersion, Judgement.of(outcome, baseline));
+        return withJudgement(run, toolVersion, Judgement.of(run, outcome, baseline));
     }
 
     /**
@@ -47,7 +51,22 @@ public record RunReport(RunResult run, String toolVersion, String machine, Strin
 
     private static RunReport withJudgement(RunResult run, String toolVersion, Judgement judgement) {
         return new RunReport(run, toolVersion, RunDescription.machine(run.environment()), RunDescription.plan(run.plan()),
-                Optional.of(judgement));
+                Optional.of(judgement), RunOrigin.UNKNOWN, Optional.empty());
+    }
+
+    /** The same report, saying which project and commit it measured. */
+    public RunReport withOrigin(RunOrigin runOrigin) {
+        return new RunReport(run, toolVersion, machine, runLine, judgement, runOrigin, trend);
+    }
+
+    /** The same report, with the trend of its environment's last runs to draw. */
+    public RunReport withTrend(Trend runsSoFar) {
+        return new RunReport(run, toolVersion, machine, runLine, judgement, origin, Optional.of(runsSoFar));
+    }
+
+    /** "2026-11-24 06:00 UTC, commit 0123abc on main": when the run started and what it measured. */
+    public String startedLine() {
+        return RunDescription.started(run, origin);
     }
 
     /** The judgement, for a format that shows one; a benchmark run handed to such a format is a programming error. */

@@ -2,28 +2,31 @@ package io.github.commgate.report;
 
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.PointVerdict;
+import io.github.commgate.result.PointResult;
+import io.github.commgate.result.PointStatus;
+import io.github.commgate.result.RunResult;
 import io.github.commgate.result.Units;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
-/** How the verdict table is headed and how each point becomes a {@link VerdictRow}, in the run's order. */
+/** How each point becomes a {@link VerdictRow}, in the run's order. */
 final class VerdictRows {
 
     /** benchstat's mark for a change it cannot tell from noise. */
     static final String NOT_SIGNIFICANT_MARK = "~";
     static final String NOT_SIGNIFICANT_NOTE = NOT_SIGNIFICANT_MARK
             + " beyond the threshold, but not statistically significant: it passes";
-    /** "Limit": how far above the baseline a median may go; "Catches": the smallest slowdown the point can detect. */
-    static final List<String> HEADER = List.of("Size", "Communicator", "Baseline", "Current", "Delta", "Limit", "Catches", "p",
-            "Verdict");
-    /** Which of the columns above hold numbers, to be right-aligned. */
-    static final List<Boolean> NUMERIC = List.of(false, false, true, true, true, true, true, true, false);
 
     private VerdictRows() {
     }
 
-    static List<VerdictRow> of(List<PointVerdict> points) {
-        return points.stream().map(VerdictRows::row).toList();
+    /** @param run the points' measurements, for the figures the verdicts do not carry (spread, bandwidth) */
+    static List<VerdictRow> of(RunResult run, List<PointVerdict> points) {
+        Optional<PeakBandwidth> peak = PeakBandwidth.of(run.environment());
+        return points.stream().map(p -> row(p, run.point(p.communicator(), p.sequenceLength()), peak)).toList();
     }
 
     /** The outcome as one word a reader scans for; no emoji, so it reads alike in logs and mail. */
@@ -42,13 +45,32 @@ final class VerdictRows {
         return Double.isFinite(value) ? Units.micros(value) : "";
     }
 
-    private static VerdictRow row(PointVerdict point) {
+    /** Three significant digits: a spread of 0.05 us on an 8 us GPU point must not read as "0.0 us". */
+    static String spread(double micros) {
+        return Double.isFinite(micros) ? Units.significant(micros) + " us" : "";
+    }
+
+    private static VerdictRow row(PointVerdict point, Optional<PointResult> measured, Optional<PeakBandwidth> peak) {
         String delta = point.deltaText();
         if (point.notSignificant()) {
             delta = delta + " " + NOT_SIGNIFICANT_MARK;
         }
-        return new VerdictRow(point, Units.sizeOfSequence(point.bytes(), point.sequenceLength()), point.communicator(),
-                micros(point.baselineMedianMicros()), micros(point.currentMedianMicros()), delta, point.limitText(),
-                point.detectableText(), pValue(point.pValue()), point.verdict().name().replace('_', ' '));
+        double busBandwidth = measured.filter(m -> m.status() == PointStatus.MEASURED)
+                .map(PointResult::busBandwidthGBps).filter(Double::isFinite).orElse(Double.NaN);
+        Map<VerdictColumn, String> cells = new EnumMap<>(VerdictColumn.class);
+        cells.put(VerdictColumn.SIZE, Units.sizeOfSequence(point.bytes(), point.sequenceLength()));
+        cells.put(VerdictColumn.COMMUNICATOR, point.communicator());
+        cells.put(VerdictColumn.BASELINE, micros(point.baselineMedianMicros()));
+        cells.put(VerdictColumn.CURRENT, micros(point.currentMedianMicros()));
+        cells.put(VerdictColumn.IQR, measured.map(m -> spread(m.interquartileMicros())).orElse(""));
+        cells.put(VerdictColumn.DELTA, delta);
+        cells.put(VerdictColumn.LIMIT, point.limitText());
+        cells.put(VerdictColumn.CATCHES, point.detectableText());
+        cells.put(VerdictColumn.P, pValue(point.pValue()));
+        cells.put(VerdictColumn.BUS_BANDWIDTH, Double.isFinite(busBandwidth)
+                ? String.format(Locale.ROOT, "%.2f GB/s", busBandwidth) : "");
+        cells.put(VerdictColumn.OF_PEAK, peak.map(p -> p.percentOf(busBandwidth)).orElse(""));
+        cells.put(VerdictColumn.VERDICT, point.verdict().name().replace('_', ' '));
+        return new VerdictRow(point, cells);
     }
 }

@@ -63,7 +63,8 @@ class GateHtmlTest {
     @Test
     void onlyTheRegressedPointIsMarkedRedWithItsSentenceAsTooltip() throws Exception {
         List<Element> regressed = svgElements(parse(html(GateRuns.current())), "circle").stream()
-                .filter(c -> c.getAttribute("class").contains("regressed")).toList();
+                .filter(c -> c.getAttribute("class").contains("regressed"))
+                .filter(c -> ((Element) c.getParentNode()).getAttribute("class").equals("latency-chart")).toList();
         assertEquals(1, regressed.size());
         assertEquals(LatencyChart.REGRESSED_COLOUR, regressed.get(0).getAttribute("fill"));
         assertEquals("shm-oneshot 2 MiB: median 812.4 us, but expected at most 745.0 us (baseline 677.3 us + 10 %)",
@@ -114,5 +115,23 @@ class GateHtmlTest {
         Document document = parse(html);
         assertTrue(svgElements(document, "polyline").stream().noneMatch(l -> l.getAttribute("class").equals("current")));
         assertTrue(document.getDocumentElement().getTextContent().contains("nothing was measured"));
+    }
+
+    @Test
+    void withAHistoryThePageEndsWithTheTrendOfEveryPointAndListsWhatCreepsUp() throws Exception {
+        String html = ReportFormats.HTML.render(GateRuns.report(GateRuns.current()).withTrend(TrendChartsTest.trend()));
+        Document document = parse(html);
+        assertEquals(2, svgElements(document, "svg").stream().filter(s -> s.getAttribute("class").equals("trend-chart")).count());
+        assertTrue(html.indexOf("<h2>Creeping up</h2>") < html.indexOf("class=\"delta-chart\""), "named before the charts");
+        assertTrue(html.contains("<li>shm-twoshot 2 MiB: creeping up, +8.0 % over the last 9 runs"), html);
+        assertTrue(html.contains("<li>shm-oneshot 2 MiB: the level stepped +19.0 % with the run of 2026-11-28 06:00 UTC"), html);
+    }
+
+    @Test
+    void theProjectAndTheCommitAreNamedAndTheTimeReadsToTheMinute() throws Exception {
+        String html = ReportFormats.HTML.render(GateRuns.report(GateRuns.current()).withOrigin(GateRuns.ORIGIN));
+        Document document = parse(html);
+        assertEquals("commgate: example FAIL", document.getElementsByTagName("h1").item(0).getTextContent());
+        assertTrue(html.contains("<li><strong>Started:</strong> 2026-11-24 06:00 UTC, commit 0123abc on main, 10.0 s</li>"), html);
     }
 }

@@ -7,6 +7,7 @@ import io.github.commgate.gate.BaselineUpdateException;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.Runs;
+import io.github.commgate.history.RunOrigin;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import java.time.Instant;
@@ -30,6 +31,8 @@ final class GateRuns {
     static final List<Integer> SIZES = List.of(16, 128, 1024, 4096);
     static final List<String> COMMUNICATORS = List.of("shm-oneshot", "shm-twoshot");
     static final String TOOL_VERSION = "0.0.0-test";
+    /** The project and commit the golden reports name. */
+    static final RunOrigin ORIGIN = new RunOrigin("example", "0123abcd4567ef890123abcd4567ef8901234567", "main");
 
     private GateRuns() {
     }
@@ -86,15 +89,20 @@ final class GateRuns {
     }
 
     static PointResult measured(String communicator, int sequenceLength, double... samples) {
-        return Runs.measured(communicator, sequenceLength, samples);
+        return Runs.measured(communicator, sequenceLength, samples).withWallSeconds(wallSeconds(sequenceLength));
     }
 
     static PointResult skipped(String communicator, int sequenceLength, String reason) {
-        return Runs.skipped(communicator, sequenceLength, reason);
+        return Runs.skipped(communicator, sequenceLength, reason).withWallSeconds(0.002);
     }
 
     static PointResult incorrect(String communicator, int sequenceLength, double... samples) {
-        return Runs.incorrect(communicator, sequenceLength, samples);
+        return Runs.incorrect(communicator, sequenceLength, samples).withWallSeconds(wallSeconds(sequenceLength));
+    }
+
+    /** The wall time a point of this size took to measure: a millisecond per row of the tensor, so each differs. */
+    static double wallSeconds(int sequenceLength) {
+        return sequenceLength / 1000.0;
     }
 
     static double[] around(double median, double step) {

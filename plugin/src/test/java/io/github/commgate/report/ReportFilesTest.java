@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportFilesTest {
 
-    private static final RunReport REPORT = GateRuns.report(GateRuns.current());
+    private static final RunReport REPORT = GateRuns.report(GateRuns.current()).withOrigin(GateRuns.ORIGIN);
 
     private static List<Path> writeAll(Path directory) throws IOException {
         return ReportFiles.writeAll(directory, REPORT, ReportFormats.CHECK);
