@@ -3,9 +3,9 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('commgate benchmark: backend cpu, world size 2, bf16, hidden size 8192')
 assert log =~ /Tensor Shape\s+Tensor Size\s+shm-oneshot\s+shm-twoshot\s+Best \(speedup vs shm-oneshot\)/
-assert log =~ /\(8, 8192\)\s+0\.13 MiB\s+\d+\.\d us\s+\d+\.\d us\s+shm-(oneshot|twoshot) \(\d+\.\d\dx\)/
+assert log =~ /\(8, 8192\)\s+128 KiB\s+\d+\.\d us\s+\d+\.\d us\s+shm-(oneshot|twoshot) \(\d+\.\d\dx\)/
 assert log.contains('Bus bandwidth, GB/s')
-assert log.contains('[6/6] shm-twoshot (8, 8192) 128 KiB')
+assert log =~ /\[6\/6\] shm-twoshot \(8, 8192\) 128 KiB: \d+\.\d us; 100 % done, \d+ s elapsed\n/
 assert log =~ /first sample after \d+\.\d\d s \(fork \+ rendezvous\), total \d+\.\d s/
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/commgate/benchmark.json'))

@@ -5,9 +5,12 @@ import io.github.commgate.launch.LaunchSettings;
 import io.github.commgate.launch.WorkerLauncher;
 import io.github.commgate.machine.HostEnvironment;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
@@ -29,14 +32,25 @@ final class Measurement {
         log.info(String.format("commgate: %d points on %d ranks (%s backend); logs in %s",
                 plan.points().size(), plan.worldSize(), plan.backend(), launch.logDirectory()));
         try {
-            WorkerLauncher.Outcome outcome = new WorkerLauncher(launch, new ConsoleProgress(log)).run(plan);
+            RunTimeline timeline = new RunTimeline(plan, start);
+            WorkerLauncher.Outcome outcome = new WorkerLauncher(launch, new ConsoleProgress(log, timeline, System::nanoTime)).run(plan);
             double total = (System.nanoTime() - start) / 1e9;
             double rendezvous = (outcome.firstPointStartedAtMillis() - startedAt.toEpochMilli()) / 1e3;
+            timeline.firstPointStarted(rendezvous);
             Map<String, String> environment = new LinkedHashMap<>(HostEnvironment.describe());
             environment.putAll(outcome.rankEnvironment());
-            return new RunResult(plan, environment, startedAt, rendezvous, total, outcome.points());
+            return new RunResult(plan, environment, startedAt, rendezvous, total, withWallTimes(outcome.points(), timeline));
         } catch (LaunchException e) {
             throw new MojoExecutionException("commgate: " + e.getMessage());
         }
+    }
+
+    /** The points come in the order they completed, which is the timeline's. */
+    private static List<PointResult> withWallTimes(List<PointResult> points, RunTimeline timeline) {
+        List<PointResult> timed = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            timed.add(i < timeline.completedCount() ? points.get(i).withWallSeconds(timeline.wallSeconds(i)) : points.get(i));
+        }
+        return timed;
     }
 }
