@@ -1,6 +1,10 @@
 package io.github.commgate.maven;
 
+import io.github.commgate.history.GitRevision;
+import io.github.commgate.history.RunOrigin;
+import io.github.commgate.plan.Defaults;
 import io.github.commgate.plan.InvalidSettingsException;
+import java.io.File;
 import java.nio.file.Path;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -8,7 +12,14 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-/** What every commgate goal has: skipping, where its files go, and how settings problems are told. */
+/**
+ * What every commgate goal has: skipping, where its files go, and how settings problems are told.
+ *
+ * <p>A parameter's XML example is typed {@code &amp;lt;jvmArgs&amp;gt;} in its Javadoc: the plugin
+ * descriptor keeps descriptions as plain text, and help:describe (maven-help-plugin 3.5.1) reads
+ * that text as HTML and drops every tag an example holds; escaped once more, the tags reach the
+ * user. commgate:help prints the text as it is, and so shows {@code &lt;jvmArgs&gt;}.
+ */
 abstract class AbstractCommgateMojo extends AbstractMojo {
 
     /** Skips the goal. */
@@ -44,6 +55,17 @@ abstract class AbstractCommgateMojo extends AbstractMojo {
     protected final Path projectDirectory() {
         return project != null && project.getBasedir() != null ? project.getBasedir().toPath().toAbsolutePath().normalize()
                 : Path.of("").toAbsolutePath();
+    }
+
+    /** The directory runs are appended to: the one configured, else history under {@link #outputDirectory()}. */
+    protected final Path historyDirectory(File configured) {
+        return configured != null ? configured.toPath() : outputDirectory().resolve(Defaults.HISTORY_DIRECTORY_NAME);
+    }
+
+    /** The project's name (its artifactId where it has none) and the commit it is at; no name without a project. */
+    protected final RunOrigin origin() {
+        String name = project != null && project.getFile() != null ? project.getName() : "";
+        return GitRevision.detect(name, projectDirectory(), System.getenv());
     }
 
     protected final String toolVersion() {

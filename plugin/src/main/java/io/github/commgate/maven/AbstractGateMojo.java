@@ -39,7 +39,7 @@ abstract class AbstractGateMojo extends AbstractMeasuringMojo {
 
     /**
      * Per-communicator thresholds in percent, overriding {@code threshold}; each key must name a
-     * communicator. For example {@code <thresholds><nccl>5</nccl></thresholds>}.
+     * communicator. For example {@code &amp;lt;thresholds&amp;gt;&amp;lt;nccl&amp;gt;5&amp;lt;/nccl&amp;gt;&amp;lt;/thresholds&amp;gt;}.
      */
     @Parameter
     private Map<String, String> thresholds;

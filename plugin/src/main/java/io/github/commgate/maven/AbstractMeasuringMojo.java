@@ -87,11 +87,11 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     @Parameter(property = "commgate.timeout", defaultValue = "" + Defaults.TIMEOUT_SECONDS)
     private int timeout;
 
-    /** Extra JVM arguments of every worker, for example {@code <jvmArgs><jvmArg>-Xmx2g</jvmArg></jvmArgs>}. */
+    /** Extra JVM arguments of every worker, for example {@code &amp;lt;jvmArgs&amp;gt;&amp;lt;jvmArg&amp;gt;-Xmx2g&amp;lt;/jvmArg&amp;gt;&amp;lt;/jvmArgs&amp;gt;}. */
     @Parameter(property = "commgate.jvmArgs")
     private List<String> jvmArgs;
 
-    /** Extra environment variables of every worker, for example {@code <NCCL_DEBUG>INFO</NCCL_DEBUG>}. */
+    /** Extra environment variables of every worker, for example {@code &amp;lt;NCCL_DEBUG&amp;gt;INFO&amp;lt;/NCCL_DEBUG&amp;gt;}. */
     @Parameter
     private Map<String, String> environmentVariables;
 

@@ -1,6 +1,10 @@
 package io.github.commgate.maven;
 
+import io.github.commgate.history.HistoryRecord;
+import io.github.commgate.history.RunOrigin;
+import io.github.commgate.plan.Defaults;
 import io.github.commgate.plan.RunPlan;
+import io.github.commgate.plan.RunSettings;
 import io.github.commgate.report.BenchmarkTable;
 import io.github.commgate.report.ReportFiles;
 import io.github.commgate.report.ReportFormats;
@@ -22,8 +26,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Measures every selected communicator at every size and prints the table of vLLM's
  * benchmark_device_communicators.py (latency per all-reduce, the fastest per size and its
- * speedup) plus bus bandwidth; writes the same, with every rank's raw samples, as JSON.
- * Needs no project: {@code mvn io.github.commgate:commgate-maven-plugin:benchmark}.
+ * speedup) plus bus bandwidth; writes the same, with every rank's raw samples, as JSON. It
+ * needs no project: in any directory,
+ * {@code mvn io.github.commgate:commgate-maven-plugin:benchmark -Dcommgate.sequenceLengths=16,64}
+ * runs a short sweep (on the cpu backend where no GPU is visible) and writes
+ * commgate/benchmark.json there.
  */
 @Mojo(name = "benchmark", requiresProject = false, threadSafe = true)
 public class BenchmarkMojo extends AbstractMeasuringMojo {
@@ -32,10 +39,25 @@ public class BenchmarkMojo extends AbstractMeasuringMojo {
     @Parameter(property = "commgate.outputJson")
     private File outputJson;
 
+    /**
+     * Where each run is appended for its trend, one file per environment, as the check goal does
+     * (docs/ci.md); {@code mvn commgate:report} draws it. Default: {@code target/commgate/history},
+     * or {@code commgate/history} in the working directory without a project.
+     */
+    @Parameter(property = "commgate.historyDirectory")
+    private File historyDirectory;
+
+    @Override
+    protected void configure(RunSettings settings) {
+        super.configure(settings);
+        settings.history(historyDirectory(historyDirectory), Defaults.TREND_RUNS);
+    }
+
     @Override
     protected Map<String, Path> outputs() {
         Map<String, Path> outputs = super.outputs();
         outputs.put("outputJson", json());
+        outputs.put("historyDirectory", historyDirectory(historyDirectory).resolve("history.jsonl"));
         return outputs;
     }
 
@@ -52,8 +74,10 @@ public class BenchmarkMojo extends AbstractMeasuringMojo {
         RunResult run = measure(plan, plan.benchmark());
         BenchmarkTable.lines(run).forEach(getLog()::info);
         Path json = json();
+        RunOrigin origin = origin();
+        new RunHistory(getLog(), plan.history()).append(HistoryRecord.of(run, HistoryRecord.MEASURED, List.of(), origin, toolVersion()));
         try {
-            ReportFiles.write(json, RunReport.measured(run, toolVersion()), ReportFormats.BENCHMARK_JSON);
+            ReportFiles.write(json, RunReport.measured(run, toolVersion()).withOrigin(origin), ReportFormats.BENCHMARK_JSON);
         } catch (IOException e) {
             throw new MojoExecutionException("commgate: cannot write " + json + ": " + e.getMessage(), e);
         }

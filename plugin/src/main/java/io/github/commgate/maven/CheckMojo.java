@@ -14,6 +14,7 @@ import io.github.commgate.report.BenchmarkTable;
 import io.github.commgate.report.GateTable;
 import io.github.commgate.report.ReportFormats;
 import io.github.commgate.result.RunResult;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -53,17 +54,22 @@ public class CheckMojo extends AbstractGateMojo {
     @Parameter(property = "commgate.confirmRuns", defaultValue = "" + Defaults.CONFIRM_RUNS)
     private int confirmRuns;
 
+    /** Where each run is appended for the trend in report.html, a file per environment. Default: target/commgate/history. */
+    @Parameter(property = "commgate.historyDirectory")
+    private File historyDirectory;
+
     @Override
     protected void configure(RunSettings settings) {
         super.configure(settings);
         settings.failOnRegression(failOnRegression).requireBaseline(requireBaseline).confirmRuns(confirmRuns)
-                .ci("true".equalsIgnoreCase(System.getenv("CI")));
+                .ci("true".equalsIgnoreCase(System.getenv("CI"))).history(historyDirectory(historyDirectory), Defaults.TREND_RUNS);
     }
 
     @Override
     protected Map<String, Path> outputs() {
         Map<String, Path> outputs = super.outputs();
         outputs.put("the reports", outputDirectory().resolve(ReportFormats.MARKDOWN.fileName()));
+        outputs.put("historyDirectory", historyDirectory(historyDirectory).resolve("history.jsonl"));
         return outputs;
     }
 
@@ -72,9 +78,9 @@ public class CheckMojo extends AbstractGateMojo {
         if (skipped()) {
             return;
         }
-        GateReporter reporter = new GateReporter(getLog(), outputDirectory(), toolVersion());
-        reporter.removePrevious();
+        GateReporter.removePrevious(getLog(), outputDirectory());
         RunPlan plan = plan();
+        GateReporter reporter = new GateReporter(getLog(), outputDirectory(), toolVersion(), origin(), plan.history(), System.getenv());
         GatePolicy policy = plan.gate();
         RunResult first = measure(plan, plan.benchmark(), reporter, Optional.empty());
         Path file = baselinePath(first);

@@ -2,8 +2,11 @@ package io.github.commgate.maven;
 
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.GateOutcome;
+import io.github.commgate.history.HistoryRecord;
+import io.github.commgate.history.RunOrigin;
 import io.github.commgate.machine.HostEnvironment;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.HistoryPolicy;
 import io.github.commgate.report.ReportFiles;
 import io.github.commgate.report.ReportFormats;
 import io.github.commgate.report.RunReport;
@@ -13,13 +16,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
  * The check goal's reports: takes a previous run's away before measuring, writes this run's,
- * judged or failed, and says where they are.
+ * judged or failed, with the project and commit it measured and its environment's trend, appends
+ * it to the history and to a GitHub job summary, and says where the reports are.
  */
 final class GateReporter {
 
@@ -29,16 +34,24 @@ final class GateReporter {
     private final Log log;
     private final Path directory;
     private final String toolVersion;
+    private final RunOrigin origin;
+    private final RunHistory history;
+    private final Map<String, String> environment;
     private final Instant startedAt = Instant.now();
 
-    GateReporter(Log log, Path directory, String toolVersion) {
+    /** @param environment the build's environment variables, where GITHUB_STEP_SUMMARY may name the job summary */
+    GateReporter(Log log, Path directory, String toolVersion, RunOrigin origin, HistoryPolicy history,
+                 Map<String, String> environment) {
         this.log = log;
         this.directory = directory;
         this.toolVersion = toolVersion;
+        this.origin = origin;
+        this.history = new RunHistory(log, history);
+        this.environment = environment;
     }
 
     /** Before measuring: a run that fails before it writes its reports must not leave the previous run's (a green JUnit file). */
-    void removePrevious() throws MojoExecutionException {
+    static void removePrevious(Log log, Path directory) throws MojoExecutionException {
         try {
             List<Path> removed = ReportFiles.removePrevious(directory, ReportFormats.CHECK);
             if (!removed.isEmpty()) {
@@ -51,7 +64,7 @@ final class GateReporter {
 
     void write(RunResult run, GateOutcome outcome, Optional<Baseline> baseline) throws MojoExecutionException {
         try {
-            write(RunReport.judged(run, outcome, baseline, toolVersion));
+            write(RunReport.judged(run, outcome, baseline, toolVersion), outcome.decision().name());
         } catch (IOException e) {
             throw new MojoExecutionException("commgate: cannot write the reports into " + directory + ": " + e.getMessage(), e);
         }
@@ -65,7 +78,7 @@ final class GateReporter {
     void writeFailed(RunResult measuredSoFar, String message) {
         String reason = message.startsWith(MESSAGE_PREFIX) ? message.substring(MESSAGE_PREFIX.length()) : message;
         try {
-            write(RunReport.failed(measuredSoFar, reason, toolVersion));
+            write(RunReport.failed(measuredSoFar, reason, toolVersion), GateOutcome.Decision.ERROR.name());
         } catch (IOException | RuntimeException e) {
             log.warn("commgate: cannot write the ERROR reports into " + directory + ": " + e.getMessage());
         }
@@ -77,8 +90,13 @@ final class GateReporter {
         return new RunResult(plan, HostEnvironment.describe(), startedAt, 0, seconds, List.of());
     }
 
-    private void write(RunReport report) throws IOException {
+    private void write(RunReport judged, String decision) throws IOException {
+        RunReport report = judged.withOrigin(origin);
+        HistoryRecord record = HistoryRecord.of(report.run(), decision, report.judgement().orElseThrow().points(), origin,
+                toolVersion);
+        report = history.append(record).map(report::withTrend).orElse(report);
         ReportFiles.writeAll(directory, report, ReportFormats.CHECK);
         log.info("commgate: reports in " + directory + " (" + ReportFormats.fileNames(ReportFormats.CHECK) + ")");
+        JobSummary.append(log, environment, ReportFormats.MARKDOWN.render(report));
     }
 }

@@ -38,6 +38,14 @@ public final class Defaults {
     public static final int CONFIRM_RUNS = 1;
     /** Independent runs pooled into a baseline, so it holds the spread between runs. */
     public static final int RECORD_RUNS = 3;
+    /**
+     * The history's directory under the reports' (target/commgate/history), so a build writes
+     * nothing outside target and {@code mvn clean} starts a new history; CI keeps it between runs
+     * as a cache or an artifact (docs/ci.md), or points historyDirectory elsewhere.
+     */
+    public static final String HISTORY_DIRECTORY_NAME = "history";
+    /** A month of daily builds: enough for a level step and a creep to show, few enough for a small chart. */
+    public static final int TREND_RUNS = 30;
     public static final int CPU_WORLD_SIZE = 2;
     public static final int MAX_WORLD_SIZE = 8;
     /** 256 KiB to 32 MiB in bf16: the sizes where one-shot and two-shot cross over, a sweep a 2-core runner finishes well within a minute. */

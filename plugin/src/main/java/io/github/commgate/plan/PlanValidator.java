@@ -5,6 +5,8 @@ import io.github.commgate.comm.CommunicatorDeclaration;
 import io.github.commgate.comm.DType;
 import io.github.commgate.comm.MeasuringProtocol;
 import io.github.commgate.machine.VisibleGpus;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +47,16 @@ public final class PlanValidator {
         return gate;
     }
 
+    /** Only where runs are kept, for the report goal, which measures nothing. */
+    public static HistoryPolicy validateHistory(RunSettings settings) throws InvalidSettingsException {
+        PlanValidator validator = new PlanValidator();
+        HistoryPolicy history = validator.history(settings);
+        if (!validator.problems.isEmpty()) {
+            throw new InvalidSettingsException(validator.problems);
+        }
+        return history;
+    }
+
     private RunPlan check(RunSettings s, VisibleGpus gpus) throws InvalidSettingsException {
         Backend backend = Backend.parse(orDefault(s.backend, Defaults.BACKEND)).orElse(null);
         if (backend == null) {
@@ -60,10 +72,19 @@ public final class PlanValidator {
         Duration timeout = Duration.ofSeconds(atLeast("timeout", s.timeoutSeconds, 1, " second"));
         int recordRuns = atLeast("recordRuns", s.recordRuns, 1, "");
         GatePolicy gate = gate(s);
+        HistoryPolicy history = history(s);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
-        return new RunPlan(benchmark, timeout, gate, recordRuns);
+        return new RunPlan(benchmark, timeout, gate, recordRuns, history);
+    }
+
+    private HistoryPolicy history(RunSettings s) {
+        Path directory = s.historyDirectory == null ? null : s.historyDirectory.toAbsolutePath().normalize();
+        if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
+            problems.add("historyDirectory: " + directory + " is a file, not a directory");
+        }
+        return new HistoryPolicy(directory, atLeast("trendRuns", s.trendRuns, 2, ""));
     }
 
     private GatePolicy gate(RunSettings s) {

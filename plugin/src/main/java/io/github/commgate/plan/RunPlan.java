@@ -9,6 +9,7 @@ import java.time.Duration;
  *
  * @param timeout    for one run, from forking the workers to their exit
  * @param recordRuns independent runs update-baseline pools
+ * @param history    where the run is appended for its trend
  */
-public record RunPlan(BenchmarkPlan benchmark, Duration timeout, GatePolicy gate, int recordRuns) {
+public record RunPlan(BenchmarkPlan benchmark, Duration timeout, GatePolicy gate, int recordRuns, HistoryPolicy history) {
 }

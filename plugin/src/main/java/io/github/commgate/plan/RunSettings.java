@@ -1,5 +1,6 @@
 package io.github.commgate.plan;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,6 +32,8 @@ public final class RunSettings {
     Boolean requireBaseline;
     boolean ci;
     boolean failOnRegression = true;
+    Path historyDirectory;
+    int trendRuns = Defaults.TREND_RUNS;
 
     public RunSettings backend(String value) {
         backend = value;
@@ -124,6 +127,13 @@ public final class RunSettings {
     /** Whether the build runs in CI, as the {@code CI} environment variable says (true there). */
     public RunSettings ci(boolean value) {
         ci = value;
+        return this;
+    }
+
+    /** Where runs are appended for their trend; null only where a goal keeps none. */
+    public RunSettings history(Path directory, int latestRuns) {
+        historyDirectory = directory;
+        trendRuns = latestRuns;
         return this;
     }
 
