@@ -44,9 +44,10 @@ public final class WorkerLauncher {
         } catch (IOException e) {
             throw new LaunchException("cannot create the log directory " + settings.logDirectory() + ": " + e.getMessage(), e);
         }
-        try (ScratchDirectory scratch = ScratchDirectory.create();
+        try (ScratchDirectory scratch = ScratchDirectory.create(progress::leftoverRemoved);
              Coordinator coordinator = new Coordinator(plan, events, InetAddress.getLoopbackAddress());
-             WorkerProcesses workers = new WorkerProcesses()) {
+             WorkerProcesses workers = new WorkerProcesses();
+             StopOnShutdown stop = new StopOnShutdown(workers, scratch)) {
             workers.start(settings, plan.worldSize(), coordinator.address(), coordinator.token(), scratch.path(), events);
             return follow(plan, events, startNanos);
         } catch (IOException e) {
