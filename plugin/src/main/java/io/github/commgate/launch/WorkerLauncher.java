@@ -5,6 +5,7 @@ import io.github.commgate.result.PointResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -12,7 +13,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a plan on forked workers: starts the coordinator and one JVM per rank, follows them through one event loop, and returns every point,
+ * Runs a plan on forked workers: waits for the machine ({@link MachineLock}), starts the
+ * coordinator and one JVM per rank, follows them through one event loop, and returns every point,
  * or stops every rank at the first failure or at the timeout. Peers of a dead rank would wait
  * forever, so one failure ends the whole run.
  */
@@ -41,6 +43,14 @@ public final class WorkerLauncher {
         } catch (IOException e) {
             throw new LaunchException("cannot create the log directory " + settings.logDirectory() + ": " + e.getMessage(), e);
         }
+        List<String> devices = MachineLock.devices(plan.backend(), plan.worldSize(), settings.environment());
+        try (MachineLock machine = MachineLock.acquire(Path.of(System.getProperty("java.io.tmpdir")), devices,
+                settings.project(), settings.lockTimeout(), progress::waitingForMachine)) {
+            return runAlone(plan);
+        }
+    }
+
+    private Outcome runAlone(BenchmarkPlan plan) throws LaunchException {
         long startNanos = System.nanoTime();
         BlockingQueue<LaunchEvent> events = new LinkedBlockingQueue<>();
         try (ScratchDirectory scratch = ScratchDirectory.create(progress::leftoverRemoved);

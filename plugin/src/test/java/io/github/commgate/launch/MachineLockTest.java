@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.comm.Backend;
+import io.github.commgate.comm.DType;
+import io.github.commgate.plan.BenchmarkPlan;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -103,6 +105,23 @@ class MachineLockTest {
         assertEquals(List.of("cuda-1", "cuda-3"), MachineLock.devices(Backend.CUDA, 2, Map.of("CUDA_VISIBLE_DEVICES", "3, 1,2")));
         assertEquals(List.of("cuda-GPU-8f2a_1"), MachineLock.devices(Backend.CUDA, 1, Map.of("CUDA_VISIBLE_DEVICES", "GPU-8f2a/1")));
         assertEquals(List.of("cpu"), MachineLock.devices(Backend.CPU, 4, Map.of()));
+    }
+
+    @Test
+    void aLaunchThatCannotHaveTheMachineFailsBeforeForkingAnyWorker() throws Exception {
+        Path systemTemp = Path.of(System.getProperty("java.io.tmpdir"));
+        long pid = holdInAnotherJvm(systemTemp, "cpu", "com.example:first");
+        LaunchSettings settings = TestLaunches.settings(TestLaunches.JAVA, directory, 60);
+        settings = new LaunchSettings(settings.javaExecutable(), List.of(), Map.of(), settings.classpath(), settings.logDirectory(),
+                settings.timeout(), Duration.ofSeconds(1), "com.example:second");
+        BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot"), List.of(1), 64, DType.BF16, 0, 1, 1);
+        RecordingProgress progress = new RecordingProgress();
+        LaunchSettings late = settings;
+        String message = assertThrows(LaunchException.class, () -> new WorkerLauncher(late, progress).run(plan)).getMessage();
+        assertEquals("another run was still measuring on cpu after 1 s (lockTimeout): pid " + pid
+                + " (project com.example:first) holds " + systemTemp.resolve("commgate-cpu.lock"), message);
+        assertEquals(1, progress.waiting.size(), progress.waiting.toString());
+        assertFalse(Files.exists(settings.logFile(0)), "a worker was forked while another run held the machine");
     }
 
     private MachineLock acquire(String project, List<String> waiting) {
