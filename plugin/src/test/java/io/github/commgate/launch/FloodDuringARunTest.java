@@ -46,8 +46,8 @@ class FloodDuringARunTest {
      * bimodal on a 2-vCPU runner (one rank descheduled for a moment costs a whole sample) and say
      * more about the host than about the flood.
      */
-    private final BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot"), List.of(16, 64),
-            8192, DType.BF16, 5, 40, 10);
+    private final BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2).communicators("shm-oneshot")
+                .sequenceLengths(16, 64).hiddenSize(8192).dtype(DType.BF16).protocol(5, 40, 10).build();
 
     @Test
     void aFloodOfConnectionsNeitherStopsTheRunNorChangesItsFigures() throws Exception {

@@ -5,7 +5,6 @@ import io.github.commgate.comm.DType;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Stands in for Maven in a JVM of its own: runs a real launch of two CPU workers, long enough
@@ -18,8 +17,8 @@ public final class LaunchUntilStopped {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot"), List.of(2048), 8192, DType.BF16,
-                1, 1_000_000, 10);
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2).communicators("shm-oneshot")
+                .sequenceLengths(2048).hiddenSize(8192).dtype(DType.BF16).protocol(1, 1_000_000, 10).build();
         new WorkerLauncher(TestLaunches.settings(TestLaunches.JAVA, Path.of(args[0]), 300), new ProgressListener() {
             @Override
             public void ranksConnected(double secondsSinceStart) {

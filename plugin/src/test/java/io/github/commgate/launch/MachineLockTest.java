@@ -114,7 +114,8 @@ class MachineLockTest {
         LaunchSettings settings = TestLaunches.settings(TestLaunches.JAVA, directory, 60);
         settings = new LaunchSettings(settings.javaExecutable(), List.of(), Map.of(), settings.classpath(), settings.logDirectory(),
                 settings.timeout(), Duration.ofSeconds(1), "com.example:second");
-        BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot"), List.of(1), 64, DType.BF16, 0, 1, 1);
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2).communicators("shm-oneshot")
+                .sequenceLengths(1).hiddenSize(64).dtype(DType.BF16).protocol(0, 1, 1).build();
         RecordingProgress progress = new RecordingProgress();
         LaunchSettings late = settings;
         String message = assertThrows(LaunchException.class, () -> new WorkerLauncher(late, progress).run(plan)).getMessage();

@@ -29,8 +29,8 @@ class WorkersOnTheNewestJdkTest {
     void workersOnJdk24OrNewerMeasureAndPrintNoUnsafeWarning() throws Exception {
         Optional<Path> java = InstalledJdks.javaOfAtLeast(24);
         assumeTrue(java.isPresent(), "no JDK 24 or newer under /usr/lib/jvm");
-        BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot", "shm-twoshot"), List.of(1, 16),
-                8192, DType.BF16, 1, 5, 2);
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2).communicators("shm-oneshot", "shm-twoshot")
+                .sequenceLengths(1, 16).hiddenSize(8192).dtype(DType.BF16).protocol(1, 5, 2).build();
         LaunchSettings settings = TestLaunches.settings(java.get(), directory, 120);
         WorkerLauncher.Outcome outcome = new WorkerLauncher(settings, new RecordingProgress()).run(plan);
 

@@ -12,7 +12,6 @@ import io.github.commgate.protocol.MessageChannel;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** How a worker joins over a real socket, against a peer that answers as a busy coordinator would. */
 class CoordinatorLinkJoinTest {
 
-    private final BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot"), List.of(1), 64, DType.BF16, 0, 1, 1);
+    private final BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2).communicators("shm-oneshot")
+                .sequenceLengths(1).hiddenSize(64).dtype(DType.BF16).protocol(0, 1, 1).build();
     private final Message.Hello hello = new Message.Hello(1, 42, "token");
 
     @Test
