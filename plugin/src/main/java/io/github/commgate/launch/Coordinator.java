@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +95,12 @@ public final class Coordinator implements AutoCloseable {
                     sockets.add(socket);
                 }
                 admission.arrived(socket);
-                readers.execute(() -> serve(socket));
+                try {
+                    readers.execute(() -> serve(socket));
+                } catch (RejectedExecutionException closing) {
+                    socket.close();
+                    return;
+                }
             } catch (IOException e) {
                 if (!closed) {
                     events.add(new LaunchEvent.ProtocolViolation("coordinator stopped accepting: " + e.getMessage()));

@@ -58,7 +58,7 @@ final class CoordinatorLink implements Rendezvous, AutoCloseable {
                 answer = channel.receive();
             } catch (EOFException e) {
                 channel.close();
-                throw new CoordinatorGoneException("the coordinator closed the connection without answering the hello");
+                throw new CoordinatorGoneException("it closed the connection without answering the hello");
             } catch (SocketException reset) {
                 // Pushed out before the hello was read: the close of unread data is a reset.
                 answer = new Message.Refused("the connection was reset before the hello was answered", true);
