@@ -14,4 +14,6 @@ pids.each { pid ->
 def log = new File(basedir, 'build.log').text
 assert log.contains('all ranks connected') : 'the build was interrupted before its ranks measured'
 assert !log.contains('BUILD SUCCESS')
+assert log.contains('commgate: the build was stopped (Ctrl-C or SIGTERM) while measuring; every rank was stopped and ' + scratch + ' removed')
+assert !log.contains('exited with code') : 'an interrupted build must not blame a rank'
 true

@@ -60,6 +60,9 @@ public final class WorkerLauncher {
             try {
                 workers.start(settings, plan.worldSize(), coordinator.address(), coordinator.token(), scratch.path(), events);
                 return follow(plan, coordinator, events, startNanos);
+            } catch (LaunchException e) {
+                // Told apart from a crash: the ranks died because Maven itself is being stopped.
+                throw stop.stopping() ? new LaunchException(StopOnShutdown.stoppedMessage(scratch.path())) : e;
             } finally {
                 int refused = coordinator.refusedConnections();
                 if (refused > Admission.NAMED_REFUSALS) {

@@ -36,6 +36,8 @@ class CancelledRunTest {
             assertFalse(Files.exists(launch.scratch()), launch.scratch() + " was left behind");
             launch.workers().forEach(worker -> assertFalse(worker.isAlive(), "worker " + worker.pid() + " outlived the launch"));
             assertTrue(seconds < CLEAN_UP_SECONDS, seconds + " s");
+            assertTrue(Files.readString(directory.resolve("launch-stderr.log")).contains("commgate: the build was stopped "
+                    + "(Ctrl-C or SIGTERM) while measuring; every rank was stopped and " + launch.scratch() + " removed"));
         }
     }
 
