@@ -73,6 +73,8 @@ class FloodDuringARunTest {
         assertMediansInLine(before, flooded.points(), after);
         assertRefusalsNamed(progress.refused);
         long heapGrowth = flood.get().largestHeapBytes() - heapBefore;
+        System.out.printf(Locale.ROOT, "flood: %d connections, %d refusals named, heap %+.1f MiB after a collection%n",
+                flood.get().opened(), progress.refused.size() - 1, heapGrowth / 1048576.0);
         assertTrue(heapGrowth < HEAP_BOUND_BYTES, "heap grew by " + (heapGrowth >> 20) + " MiB during the flood");
     }
 
