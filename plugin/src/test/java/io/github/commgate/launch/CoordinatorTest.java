@@ -109,7 +109,8 @@ class CoordinatorTest {
             assertEquals(1, stalls.size(), stalls.toString());
             CollectiveState.Stall stall = stalls.get(0);
             assertEquals(List.of("all-gather 0", List.of(1), List.of(0)), List.of(stall.name(), stall.arrived(), stall.missing()));
-            assertTrue(stall.waitedNanos() >= TimeUnit.MILLISECONDS.toNanos(300), stall.toString());
+            // The coordinator clocks the arrival when it reads it, a moment after the send.
+            assertTrue(stall.waitedNanos() >= TimeUnit.MILLISECONDS.toNanos(200), stall.toString());
         }
     }
 
