@@ -1,5 +1,6 @@
 package io.github.commgate.launch;
 
+import io.github.commgate.plan.Defaults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ public record LaunchSettings(Path javaExecutable, List<String> jvmArgs, Map<Stri
      * Default {@code lockTimeout}: 900 s, the default run {@code timeout} (600 s) of the run ahead
      * with room for its start, its reports and its confirmation rounds.
      */
-    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(900);
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(Defaults.LOCK_TIMEOUT_SECONDS);
 
     public LaunchSettings {
         jvmArgs = List.copyOf(jvmArgs);
