@@ -74,6 +74,13 @@ public record PointVerdict(String communicator, int sequenceLength, long bytes, 
                 baselineMedianMicros, limit, deltaPercent, pValue, notSignificant, detail);
     }
 
+    /** This IMPROVED verdict turned NOT_COMPARABLE: faster, but {@code why} says the baseline's machine was slower. */
+    PointVerdict notCountedFaster(String why) {
+        String detail = "faster than its limit of " + Figures.micros(limit.lowerMicros()) + " us, but " + why;
+        return new PointVerdict(communicator, sequenceLength, bytes, Verdict.NOT_COMPARABLE, currentMedianMicros,
+                baselineMedianMicros, limit, deltaPercent, pValue, notSignificant, detail);
+    }
+
     /** Measured over its limit, but not judged: a suspect that another measurement may settle. */
     public boolean overLimitButNotJudged() {
         return verdict == Verdict.NOT_COMPARABLE && currentMedianMicros > limitMicros();

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -48,8 +47,8 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
 
     /**
      * Comma-separated sequence lengths; each point all-reduces a (sequence length, hiddenSize)
-     * tensor. Default on cuda: vLLM's {@code 128,512,1024,2048,4096,8192} (2 to 128 MiB in bf16;
-     * add {@code 16,64} for the sizes where custom kernels matter). Default on cpu:
+     * tensor. Default on cuda: vLLM's {@code 16,64,128,512,1024,2048,4096,8192} (256 KiB to
+     * 128 MiB in bf16). Default on cpu:
      * {@code 16,64,128,512,2048} (256 KiB to 32 MiB), which a 2-core machine runs in well under a minute.
      */
     @Parameter(property = "commgate.sequenceLengths")
@@ -87,6 +86,15 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     @Parameter(property = "commgate.timeout", defaultValue = "" + Defaults.TIMEOUT_SECONDS)
     private int timeout;
 
+    /**
+     * Seconds to wait for another commgate run measuring on the same backend and devices of this
+     * machine (another module under -T, another CI job on the runner) before failing: runs on one
+     * machine measure each other's load, so they take turns through a lock file per device in the
+     * system temp directory. Not part of timeout; 0 fails at once. Example: {@code -Dcommgate.lockTimeout=1800}.
+     */
+    @Parameter(property = "commgate.lockTimeout", defaultValue = "" + Defaults.LOCK_TIMEOUT_SECONDS)
+    private int lockTimeout;
+
     /** Extra JVM arguments of every worker, for example {@code &amp;lt;jvmArgs&amp;gt;&amp;lt;jvmArg&amp;gt;-Xmx2g&amp;lt;/jvmArg&amp;gt;&amp;lt;/jvmArgs&amp;gt;}. */
     @Parameter(property = "commgate.jvmArgs")
     private List<String> jvmArgs;
@@ -103,7 +111,7 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     protected void configure(RunSettings settings) {
         settings.backend(backend).worldSize(worldSize).communicators(communicators).sequenceLengths(sequenceLengths)
                 .hiddenSize(hiddenSize).dtype(dtype).protocol(warmups, trials, cycles)
-                .customMaxBytes(customAllReduceMaxSize).timeoutSeconds(timeout);
+                .customMaxBytes(customAllReduceMaxSize).timeoutSeconds(timeout).lockTimeoutSeconds(lockTimeout);
     }
 
     /** The communicators as the user named them; empty when they named none. */
@@ -132,18 +140,11 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     }
 
     protected final RunResult measure(RunPlan plan, BenchmarkPlan benchmark) throws MojoExecutionException {
-        LaunchSettings launch = new LaunchSettings(java(), jvmArgs == null ? List.of() : jvmArgs,
-                environmentVariables == null ? Map.of() : environmentVariables, classpath(),
-                outputDirectory().resolve("logs"), plan.timeout());
+        String project = project() != null ? project().getGroupId() + ":" + project().getArtifactId() : projectDirectory().toString();
+        LaunchSettings launch = new LaunchSettings(Measurement.java(javaExecutable), jvmArgs == null ? List.of() : jvmArgs,
+                environmentVariables == null ? Map.of() : environmentVariables, Measurement.classpath(plugin()),
+                outputDirectory().resolve("logs"), plan.timeout(), plan.lockTimeout(), project);
         return new Measurement(getLog(), launch).run(benchmark);
     }
 
-    private Path java() {
-        return javaExecutable != null ? javaExecutable.toPath() : Path.of(System.getProperty("java.home"), "bin", "java");
-    }
-
-    /** The plugin's own jar and runtime dependencies: what a worker needs, and nothing of Maven's. */
-    private List<Path> classpath() {
-        return plugin().getArtifacts().stream().map(Artifact::getFile).filter(f -> f != null).map(File::toPath).toList();
-    }
 }

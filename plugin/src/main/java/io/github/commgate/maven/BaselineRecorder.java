@@ -1,8 +1,8 @@
 package io.github.commgate.maven;
 
-import io.github.commgate.baseline.Baseline;
-import io.github.commgate.baseline.BaselineFile;
+import io.github.commgate.baseline.BaselineException;
 import io.github.commgate.baseline.Provenance;
+import io.github.commgate.gate.BaselineFileUpdate;
 import io.github.commgate.gate.BaselineUpdate;
 import io.github.commgate.gate.BaselineUpdateException;
 import io.github.commgate.plan.Thresholds;
@@ -34,29 +34,29 @@ final class BaselineRecorder {
         this.projectDirectory = projectDirectory;
     }
 
-    /** Merges {@code runs} into {@code previous} and writes the result to {@code file}; returns the changes. */
-    BaselineUpdate.Result record(Optional<Baseline> previous, List<RunResult> runs, Set<String> communicators, String reason,
-                                 Path file)
+    /**
+     * Merges {@code runs} into the baseline in {@code file}, as it is when this build holds its
+     * lock, and writes it back; returns the changes.
+     */
+    BaselineFileUpdate.Written record(List<RunResult> runs, Set<String> communicators, String reason, Path file)
             throws MojoExecutionException, MojoFailureException {
-        BaselineUpdate.Result result;
         try {
-            result = new BaselineUpdate(thresholds, communicators, reason).apply(previous, runs, provenance());
+            return BaselineFileUpdate.apply(new BaselineUpdate(thresholds, communicators, reason), file, runs, provenance(),
+                    line -> log.info("commgate: " + line));
         } catch (BaselineUpdateException e) {
             e.details().forEach(d -> log.error("commgate: " + d));
             throw new MojoFailureException("commgate: " + e.getMessage()
                     + " (pass -Dcommgate.reason=\"why this is expected\" to record them; the reason is kept in the file)");
-        }
-        try {
-            BaselineFile.write(result.baseline(), file);
+        } catch (BaselineException e) {
+            throw new MojoExecutionException("commgate: " + e.getMessage());
         } catch (IOException e) {
             throw new MojoExecutionException("commgate: cannot write the baseline " + file + ": " + e.getMessage(), e);
         }
-        return result;
     }
 
     Path writeCandidate(RunResult run, Path file) throws MojoExecutionException {
         try {
-            record(Optional.empty(), List.of(run), Set.of(), null, file);
+            record(List.of(run), Set.of(), null, file);
         } catch (MojoFailureException nothingToRecord) {
             log.warn("commgate: no candidate baseline: " + nothingToRecord.getMessage());
         }

@@ -36,6 +36,21 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
+    public void waitingForMachine(String line) {
+        log.info("commgate: " + line);
+    }
+
+    @Override
+    public void leftoverRemoved(String line) {
+        log.info("commgate: " + line);
+    }
+
+    @Override
+    public void peerRefused(String line) {
+        log.warn("commgate: " + line);
+    }
+
+    @Override
     public void pointCompleted(int index, int total, PointResult point) {
         long now = nanoTime.getAsLong();
         timeline.completed(point, now);

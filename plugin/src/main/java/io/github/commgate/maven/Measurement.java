@@ -7,12 +7,16 @@ import io.github.commgate.machine.HostEnvironment;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 
 /** One measuring run of a goal: forks the workers, follows them, and returns the finished run. */
@@ -26,11 +30,21 @@ final class Measurement {
         this.launch = launch;
     }
 
+    /** The {@code java} of the workers: the one given, or the one running Maven. */
+    static Path java(File javaExecutable) {
+        return javaExecutable != null ? javaExecutable.toPath() : Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The plugin's own jar and runtime dependencies: what a worker needs, and nothing of Maven's. */
+    static List<Path> classpath(PluginDescriptor plugin) {
+        return plugin.getArtifacts().stream().map(Artifact::getFile).filter(f -> f != null).map(File::toPath).toList();
+    }
+
     RunResult run(BenchmarkPlan plan) throws MojoExecutionException {
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
-        log.info(String.format("commgate: %d points on %d ranks (%s backend); logs in %s",
-                plan.points().size(), plan.worldSize(), plan.backend(), launch.logDirectory()));
+        log.info(String.format("commgate: %d point%s on %d ranks (%s backend); logs in %s", plan.points().size(),
+                plan.points().size() == 1 ? "" : "s", plan.worldSize(), plan.backend(), launch.logDirectory()));
         try {
             RunTimeline timeline = new RunTimeline(plan, start);
             WorkerLauncher.Outcome outcome = new WorkerLauncher(launch, new ConsoleProgress(log, timeline, System::nanoTime)).run(plan);

@@ -1,7 +1,6 @@
 package io.github.commgate.maven;
 
-import io.github.commgate.baseline.Baseline;
-import io.github.commgate.gate.BaselineUpdate;
+import io.github.commgate.gate.BaselineFileUpdate;
 import io.github.commgate.gate.RankDistance;
 import io.github.commgate.plan.Defaults;
 import io.github.commgate.plan.GatePolicy;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -66,7 +64,7 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
+        if (skipped() || measuredElsewhere("update-baseline")) {
             return;
         }
         Thresholds thresholds;
@@ -82,12 +80,12 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
         // A fresh run measures only the selected communicators; a results file may hold more.
         Set<String> selected = fromResults != null ? Set.copyOf(communicatorsNamed()) : Set.of();
         Path file = baselinePath(runs.get(0));
-        Optional<Baseline> previous = readBaseline(file);
-        BaselineUpdate.Result result = new BaselineRecorder(getLog(), thresholds, toolVersion(), projectDirectory())
-                .record(previous, runs, selected, reason, file);
-        getLog().info("commgate: " + (previous.isPresent() ? "updated " : "recorded ") + shown(file)
+        readBaseline(file); // a given baselineFile must exist and read before anything is merged into it
+        BaselineFileUpdate.Written written = new BaselineRecorder(getLog(), thresholds, toolVersion(), projectDirectory())
+                .record(runs, selected, reason, file);
+        getLog().info("commgate: " + (written.replaced() ? "updated " : "recorded ") + shown(file)
                 + (selected.isEmpty() ? "" : " for " + String.join(", ", selected)));
-        result.changes().forEach(change -> getLog().info("commgate:   " + change));
+        written.result().changes().forEach(change -> getLog().info("commgate:   " + change));
         getLog().info("commgate: review the diff and commit it with your change");
     }
 

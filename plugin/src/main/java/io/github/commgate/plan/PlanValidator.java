@@ -70,13 +70,14 @@ public final class PlanValidator {
         }
         BenchmarkPlan benchmark = benchmark(s, resolved, gpus);
         Duration timeout = Duration.ofSeconds(atLeast("timeout", s.timeoutSeconds, 1, " second"));
+        Duration lockTimeout = Duration.ofSeconds(atLeast("lockTimeout", s.lockTimeoutSeconds, 0, " second"));
         int recordRuns = atLeast("recordRuns", s.recordRuns, 1, "");
         GatePolicy gate = gate(s);
         HistoryPolicy history = history(s);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
-        return new RunPlan(benchmark, timeout, gate, recordRuns, history);
+        return new RunPlan(benchmark, timeout, lockTimeout, gate, recordRuns, history);
     }
 
     private HistoryPolicy history(RunSettings s) {

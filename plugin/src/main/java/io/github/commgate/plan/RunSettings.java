@@ -22,6 +22,7 @@ public final class RunSettings {
     int cycles = Defaults.CYCLES;
     long customMaxBytes = Defaults.CUSTOM_MAX_BYTES;
     int timeoutSeconds = Defaults.TIMEOUT_SECONDS;
+    int lockTimeoutSeconds = Defaults.LOCK_TIMEOUT_SECONDS;
     Double threshold;
     Map<String, String> thresholds = new LinkedHashMap<>();
     Double floor;
@@ -79,6 +80,11 @@ public final class RunSettings {
 
     public RunSettings timeoutSeconds(int value) {
         timeoutSeconds = value;
+        return this;
+    }
+
+    public RunSettings lockTimeoutSeconds(int value) {
+        lockTimeoutSeconds = value;
         return this;
     }
 
