@@ -1,7 +1,7 @@
 import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log =~ /commgate: updated src\/commgate\/baselines\/cpu-[a-z0-9-]+\.json/
-assert log =~ /commgate:   shm-oneshot (0\.25|1\.00) MiB: \d+\.\d us -> \d+\.\d us/
+assert log =~ /commgate:   shm-oneshot (256 KiB|1 MiB): \d+\.\d us -> \d+\.\d us/
 def file = new File(basedir, 'src/commgate/baselines').listFiles().find { it.name.endsWith('.json') }
 def baseline = new JsonSlurper().parse(file)
 assert baseline.reason == 'slower-on-purpose'
