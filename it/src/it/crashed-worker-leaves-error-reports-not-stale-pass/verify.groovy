@@ -12,7 +12,7 @@ assert log.contains('BUILD FAILURE')
 
 // Every report is the failed run's: ERROR with the reason, and nothing of the run that passed.
 def markdown = new File(reports, 'report.md').text
-assert markdown.readLines()[0] =~ /^## commgate: ERROR: rank \d exited with code 1 before it connected to the coordinator$/
+assert markdown.readLines()[0] =~ /^## commgate \(crashed-worker-leaves-error-reports-not-stale-pass\): ERROR: rank \d exited with code 1 before it connected to the coordinator$/
 assert markdown.contains("Unrecognized VM option 'CommgateNoSuchOption'")
 assert !markdown.contains('PASS')
 
@@ -36,7 +36,7 @@ assert results.gate.run_error =~ reason
 assert results.points.isEmpty() && results.gate.points.isEmpty()
 
 def html = new File(reports, 'report.html').text
-assert html.contains('<title>commgate: ERROR</title>')
+assert html.contains('<title>commgate: ERROR (crashed-worker-leaves-error-reports-not-stale-pass)</title>')
 assert !html.contains('<span class="status PASS">')
 
 def leftovers = reports.listFiles().findAll { it.name.endsWith('.tmp') }
