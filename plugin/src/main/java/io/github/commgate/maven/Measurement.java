@@ -45,13 +45,19 @@ final class Measurement {
                 plan.points().size() == 1 ? "" : "s", plan.worldSize(), plan.backend(), launch.logDirectory()));
         try {
             WorkerLauncher.Outcome outcome = new WorkerLauncher(launch, new ConsoleProgress(log)).run(plan);
-            double total = (System.nanoTime() - start) / 1e9;
             double rendezvous = (outcome.firstPointStartedAtMillis() - startedAt.toEpochMilli()) / 1e3;
-            Map<String, String> environment = new LinkedHashMap<>(HostEnvironment.describe());
-            environment.putAll(outcome.rankEnvironment());
-            return new RunResult(plan, environment, startedAt, rendezvous, total, outcome.points());
+            return new RunResult(plan, environment(outcome.rankEnvironment()), startedAt, rendezvous,
+                    (System.nanoTime() - start) / 1e9, outcome.points());
         } catch (LaunchException e) {
-            throw new MojoExecutionException("commgate: " + e.getMessage());
+            throw new MeasurementFailedException("commgate: " + e.getMessage(), new RunResult(plan,
+                    environment(e.rankEnvironment()), startedAt, 0, (System.nanoTime() - start) / 1e9, e.measured()));
         }
+    }
+
+    /** The host's facts, and what rank 0 told of its own. */
+    private static Map<String, String> environment(Map<String, String> rankEnvironment) {
+        Map<String, String> environment = new LinkedHashMap<>(HostEnvironment.describe());
+        environment.putAll(rankEnvironment);
+        return environment;
     }
 }
