@@ -10,8 +10,8 @@ namespace commgate {
 
 // Version of this contract (numbers, kernel parameters, memory layouts). The host knows the one
 // version it was written for and refuses a fatbin of another. 1: the first 48 kernels, numbers
-// mirrored by hand; 2: the AbiRecord.
-constexpr uint32_t kAbiVersion = 2;
+// mirrored by hand; 2: the AbiRecord; 3: the push kernels and the numbers of their memory.
+constexpr uint32_t kAbiVersion = 3;
 
 // World sizes the kernels are instantiated for (vLLM's custom all-reduce supports the same):
 // one node, full NVLink above two ranks.
@@ -82,8 +82,11 @@ struct AbiRecord {
   uint32_t vector_bytes;       // kVectorBytes
   uint32_t max_ranks;          // kMaxRanks: entries of Peers
   uint32_t signal_bytes;       // kSignalBytes
+  uint32_t push_state_bytes;   // kPushStateBytes (allreduce_push.cuh)
+  uint32_t push_buffers;       // kPushBuffers
+  uint32_t push_sentinel;      // kPushSentinel
 };
-static_assert(sizeof(AbiRecord) == 24 && offsetof(AbiRecord, version) == 0, "the host decodes 6 words");
+static_assert(sizeof(AbiRecord) == 36 && offsetof(AbiRecord, version) == 0, "the host decodes 9 words");
 
 // Grid size for a launch of `vectors` 16-byte vectors: min(kMaxBlocks, ceil(vectors / kThreads)),
 // at least 1. Every rank must launch the same grid for the same size, because only blocks with

@@ -27,6 +27,7 @@ public final class CudaCommunicators {
                 case "custom-twoshot" -> new CustomAllReduce(rank, context, CustomAllReduce.Algorithm.TWOSHOT, customMaxBytes);
                 case "symm-twoshot" -> new SymmetricTwoShotAllReduce(rank, context, customMaxBytes);
                 case "symm-multimem" -> new MulticastAllReduce(rank, context, customMaxBytes);
+                case "custom-push" -> new CustomPushAllReduce(rank, context, customMaxBytes);
                 default -> throw new IllegalArgumentException("no GPU communicator named " + name);
             };
         } catch (IOException | RuntimeException e) {

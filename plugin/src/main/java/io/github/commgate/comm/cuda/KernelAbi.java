@@ -15,15 +15,19 @@ import java.nio.ByteOrder;
  * @param vectorBytes      kVectorBytes: sizes cross the ABI as counts of such vectors
  * @param maxRanks         kMaxRanks: pointers in a Peers argument
  * @param signalBytes      kSignalBytes: the signal area each rank allocates (before two-shot scratch)
+ * @param pushStateBytes   kPushStateBytes: where a push area's receive buffers start
+ * @param pushBuffers      kPushBuffers: receive buffers a push area holds per peer
+ * @param pushSentinel     kPushSentinel: the 32-bit word push receive buffers start filled with
  */
-record KernelAbi(int version, int threadsPerBlock, int maxBlocks, int vectorBytes, int maxRanks, int signalBytes) {
+record KernelAbi(int version, int threadsPerBlock, int maxBlocks, int vectorBytes, int maxRanks, int signalBytes,
+                 int pushStateBytes, int pushBuffers, int pushSentinel) {
 
     /** The version of native/src/main/cuda/allreduce_abi.cuh (kAbiVersion) this host follows. */
-    static final int EXPECTED_VERSION = 2;
+    static final int EXPECTED_VERSION = 3;
     /** The device symbol holding the record. */
     static final String SYMBOL = "commgate_abi";
-    /** Six little-endian 32-bit words in version 2. */
-    static final int RECORD_BYTES = 24;
+    /** Nine little-endian 32-bit words in version 3. */
+    static final int RECORD_BYTES = 36;
 
     /**
      * The record from its bytes as copied off the device.
@@ -44,7 +48,8 @@ record KernelAbi(int version, int threadsPerBlock, int maxBlocks, int vectorByte
             throw new CudaException(String.format("allreduce.fatbin's %s is %d bytes, but version %d has %d",
                     SYMBOL, record.length, version, RECORD_BYTES));
         }
-        return new KernelAbi(version, words.getInt(4), words.getInt(8), words.getInt(12), words.getInt(16), words.getInt(20));
+        return new KernelAbi(version, words.getInt(4), words.getInt(8), words.getInt(12), words.getInt(16),
+                words.getInt(20), words.getInt(24), words.getInt(28), words.getInt(32));
     }
 
     /** For a fatbin with no record at all: built before the record existed (version 1). */
@@ -75,5 +80,10 @@ record KernelAbi(int version, int threadsPerBlock, int maxBlocks, int vectorByte
     /** multimem_launch_blocks(): enough blocks for one rank's slice of ceil(vectors / ranks) vectors. */
     int multicastBlocks(long vectors, int ranks) {
         return blocks((vectors + ranks - 1) / ranks);
+    }
+
+    /** push_area_bytes(): the state, then pushBuffers receive buffers of one slot per peer. */
+    long pushAreaBytes(long slotVectors, int ranks) {
+        return Math.addExact(pushStateBytes, Math.multiplyExact((long) pushBuffers * (ranks - 1) * slotVectors, vectorBytes));
     }
 }

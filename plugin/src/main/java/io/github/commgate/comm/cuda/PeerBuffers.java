@@ -24,18 +24,31 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class PeerBuffers implements AutoCloseable {
 
+    /** What a buffer holds before any peer can see it, beyond zeros; applied to this rank's own buffer. */
+    @FunctionalInterface
+    interface Contents {
+        Contents ZEROS = own -> { };
+
+        void write(Pointer own) throws CudaException;
+    }
+
     private final CudaCalls calls;
     private final Pointer own = new Pointer();
     private final Pointer[] all;
     private final BytePointer peers;
 
     PeerBuffers(CudaCalls calls, RankContext context, KernelAbi abi, long bytes, String what) throws IOException {
+        this(calls, context, abi, bytes, what, Contents.ZEROS);
+    }
+
+    PeerBuffers(CudaCalls calls, RankContext context, KernelAbi abi, long bytes, String what, Contents contents) throws IOException {
         this.calls = calls;
         this.all = new Pointer[context.worldSize()];
         this.peers = new BytePointer(abi.peersBytes());
         calls.cuda(cudaMalloc(own, bytes), "cudaMalloc(" + what + ", " + bytes + " bytes)");
         calls.cuda(cudaMemset(own, 0, bytes), "cudaMemset(" + what + ")");
-        // note: flags and counters must be in place on every rank before any peer's
+        contents.write(own);
+        // note: flags, counters and sentinels must be in place on every rank before any peer's
         // kernel reads or writes them. A memset of device memory returns before it has run, so
         // wait for it here: only then does the all-gather below hand the handle to the peers.
         calls.cuda(cudaDeviceSynchronize(), "cudaDeviceSynchronize(after filling " + what + ")");

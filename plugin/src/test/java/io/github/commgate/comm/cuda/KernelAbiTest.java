@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class KernelAbiTest {
 
     /** What native/src/main/cuda/allreduce_abi.cuh states today; the first test checks the fatbin says so. */
-    static final KernelAbi CURRENT = new KernelAbi(2, 512, 36, 16, 8, 2560);
+    static final KernelAbi CURRENT = new KernelAbi(3, 512, 36, 16, 8, 2560, 768, 3, 0x80000000);
 
     @Test
     void theFatbinCarriesTheRecordOfTheNativeSources() throws IOException {
@@ -21,23 +21,24 @@ class KernelAbiTest {
 
     @Test
     void theRecordIsLittleEndianWordsInDeclarationOrder() throws CudaException {
-        assertEquals(CURRENT, KernelAbi.decode(words(2, 512, 36, 16, 8, 2560)));
+        assertEquals(CURRENT, KernelAbi.decode(words(3, 512, 36, 16, 8, 2560, 768, 3, 0x80000000)));
     }
 
     @Test
     void aFatbinOfAnotherVersionIsRefusedInOneLineNamingBothVersions() {
-        CudaException older = assertThrows(CudaException.class, () -> KernelAbi.decode(words(1, 512, 36, 16, 8, 2560)));
-        assertEquals("allreduce.fatbin has kernel ABI version 1, but this plugin expects version 2: "
+        CudaException older = assertThrows(CudaException.class, () -> KernelAbi.decode(words(2, 512, 36, 16, 8, 2560)));
+        assertEquals("allreduce.fatbin has kernel ABI version 2, but this plugin expects version 3: "
                 + "the commgate-native jar on the worker's class path comes from another build than the plugin", older.getMessage());
         // A newer record may be longer: the version is read first, before anything is trusted.
-        CudaException newer = assertThrows(CudaException.class, () -> KernelAbi.decode(words(3, 512, 36, 16, 8, 2560, 7, 7)));
-        assertEquals("allreduce.fatbin has kernel ABI version 3, but this plugin expects version 2: "
+        CudaException newer = assertThrows(CudaException.class,
+                () -> KernelAbi.decode(words(4, 512, 36, 16, 8, 2560, 768, 3, 0x80000000, 7)));
+        assertEquals("allreduce.fatbin has kernel ABI version 4, but this plugin expects version 3: "
                 + "the commgate-native jar on the worker's class path comes from another build than the plugin", newer.getMessage());
     }
 
     @Test
     void aFatbinFromBeforeTheRecordIsVersionOne() {
-        assertEquals("allreduce.fatbin has kernel ABI version 1 (it has no commgate_abi record), but this plugin expects version 2: "
+        assertEquals("allreduce.fatbin has kernel ABI version 1 (it has no commgate_abi record), but this plugin expects version 3: "
                 + "the commgate-native jar on the worker's class path comes from another build than the plugin",
                 KernelAbi.missingRecord().getMessage());
     }
@@ -46,8 +47,8 @@ class KernelAbiTest {
     void aTruncatedRecordIsRefused() {
         assertEquals("allreduce.fatbin's commgate_abi is 2 bytes, too short to hold even its version",
                 assertThrows(CudaException.class, () -> KernelAbi.decode(new byte[2])).getMessage());
-        assertEquals("allreduce.fatbin's commgate_abi is 8 bytes, but version 2 has 24",
-                assertThrows(CudaException.class, () -> KernelAbi.decode(words(2, 512))).getMessage());
+        assertEquals("allreduce.fatbin's commgate_abi is 8 bytes, but version 3 has 36",
+                assertThrows(CudaException.class, () -> KernelAbi.decode(words(3, 512))).getMessage());
     }
 
     @Test
@@ -58,6 +59,12 @@ class KernelAbiTest {
         assertEquals(32, CURRENT.blocks(CURRENT.vectors(256 << 10)), "256 KiB uses 32 blocks, as in vLLM");
         assertEquals(36, CURRENT.blocks(1L << 20));
         assertEquals(64, CURRENT.peersBytes());
+    }
+
+    @Test
+    void aPushAreaIsItsStateThenThreeBuffersOfOneSlotPerPeer() {
+        assertEquals(768 + 3 * 1 * 1024 * 16, CURRENT.pushAreaBytes(1024, 2));
+        assertEquals(768 + 3 * 7 * (2L << 20), CURRENT.pushAreaBytes((2L << 20) / 16, 8), "42 MiB at 8 ranks and 2 MiB");
     }
 
     private static byte[] words(int... values) {
