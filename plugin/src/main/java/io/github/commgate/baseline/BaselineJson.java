@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.commgate.plan.PlanJson;
 
 /**
  * The baseline as JSON text. Keys are written in a fixed order, points in file order, arrays of
@@ -60,11 +61,9 @@ final class BaselineJson {
 
     private static ObjectNode parameters(BaselineParameters parameters) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("warmups", parameters.warmups());
-        node.put("trials", parameters.trials());
-        node.put("cycles", parameters.cycles());
-        parameters.sequenceLengths().forEach(node.putArray("sequence_lengths")::add);
-        parameters.communicators().forEach(node.putArray("communicators")::add);
+        PlanJson.writeProtocol(parameters.protocol(), node);
+        parameters.sequenceLengths().forEach(node.putArray(PlanJson.SEQUENCE_LENGTHS)::add);
+        parameters.communicators().forEach(node.putArray(PlanJson.COMMUNICATORS)::add);
         return node;
     }
 

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
+import io.github.commgate.comm.MeasuringProtocol;
+import io.github.commgate.plan.PlanJson;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -97,7 +99,7 @@ final class BaselineReader {
 
     private BaselineParameters parameters(JsonNode node, String path) throws BaselineException {
         List<Integer> sequenceLengths = new ArrayList<>();
-        JsonNode lengths = fields.array(node, path, "sequence_lengths");
+        JsonNode lengths = fields.array(node, path, PlanJson.SEQUENCE_LENGTHS);
         for (int i = 0; i < lengths.size(); i++) {
             sequenceLengths.add(fields.element(lengths, path + "/sequence_lengths", i, "sequence_lengths"));
         }
@@ -109,8 +111,15 @@ final class BaselineReader {
             }
             communicators.add(names.get(i).asText());
         }
-        return new BaselineParameters(fields.atLeast(node, path, "warmups", 0), fields.atLeast(node, path, "trials", 1),
-                fields.atLeast(node, path, "cycles", 1), sequenceLengths, communicators);
+        return new BaselineParameters(protocol(node, path), sequenceLengths, communicators);
+    }
+
+    /** Under the names results.json uses; files written before commgate unified them say warmups, trials, cycles. */
+    private MeasuringProtocol protocol(JsonNode node, String path) throws BaselineException {
+        boolean older = !node.has(PlanJson.TRIALS) && node.has("trials");
+        return new MeasuringProtocol(fields.atLeast(node, path, older ? "warmups" : PlanJson.WARMUPS, 0),
+                fields.atLeast(node, path, older ? "trials" : PlanJson.TRIALS, 1),
+                fields.atLeast(node, path, older ? "cycles" : PlanJson.CYCLES, 1));
     }
 
     private List<BaselinePoint> points(JsonNode array, String path) throws BaselineException {

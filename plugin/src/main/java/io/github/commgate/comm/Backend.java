@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /** Where the communicators run: host shared memory between worker JVMs, or GPUs. */
 public enum Backend {
-    /** CPU when no GPU backend is available; the only choice until the CUDA backend lands. */
+    /** cuda where an NVIDIA GPU is visible, cpu otherwise; see {@link #resolve}. */
     AUTO("auto"),
     CPU("cpu"),
     CUDA("cuda");
@@ -20,6 +20,14 @@ public enum Backend {
 
     public String label() {
         return label;
+    }
+
+    /** The backend this one means on a machine with {@code visibleGpus} GPUs. */
+    public Backend resolve(int visibleGpus) {
+        if (this != AUTO) {
+            return this;
+        }
+        return visibleGpus > 0 ? CUDA : CPU;
     }
 
     public static Optional<Backend> parse(String text) {

@@ -3,12 +3,15 @@ package io.github.commgate.comm;
 import java.nio.file.Path;
 
 /**
- * What a communicator knows about the rank it runs in.
+ * What a communicator knows about the rank it runs in and the run it belongs to.
  *
  * @param scratchDirectory owner-only directory that the launcher creates for this run and
  *                         removes afterwards, whatever happens to the workers
  * @param maxBytes         the largest tensor of the plan, so buffers are sized once
+ * @param protocol         how every point is measured
+ * @param kernelMaxBytes   the largest all-reduce our own kernels take (customAllReduceMaxSize);
+ *                         their larger points are skipped
  */
-public record RankContext(int rank, int worldSize, int localRank, Path scratchDirectory,
-                          long maxBytes, Rendezvous rendezvous) {
+public record RankContext(int rank, int worldSize, int localRank, Path scratchDirectory, long maxBytes,
+                          MeasuringProtocol protocol, long kernelMaxBytes, Rendezvous rendezvous) {
 }

@@ -6,6 +6,7 @@ import io.github.commgate.baseline.BaselinePoint;
 import io.github.commgate.baseline.EnvironmentKey;
 import io.github.commgate.baseline.Provenance;
 import io.github.commgate.machine.MachineFacts;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
@@ -25,8 +26,7 @@ import java.util.TreeSet;
  * selected, and points this run did not measure, keep their old numbers: a baseline only
  * changes where someone measured. A point that got slower beyond its threshold is refused unless
  * the user gives a reason, which is then written into the file, so a baseline is never loosened
- * silently (hummbl #135 asked for exactly this). The reason describes this update only; older
- * ones stay in the repository's history.
+ * silently. The reason describes this update only; older ones stay in the repository's history.
  */
 public final class BaselineUpdate {
 
@@ -143,8 +143,8 @@ public final class BaselineUpdate {
     private Baseline baseline(EnvironmentKey key, RunResult run, Provenance provenance, List<BaselinePoint> points) {
         Map<String, String> environment = new TreeMap<>(run.environment());
         String host = Optional.ofNullable(environment.remove(MachineFacts.HOST)).orElse("unknown");
-        BaselineParameters parameters = new BaselineParameters(run.plan().warmups(), run.plan().trials(),
-                run.plan().cycles(), List.copyOf(new TreeSet<>(points.stream().map(BaselinePoint::sequenceLength).toList())),
+        BaselineParameters parameters = new BaselineParameters(run.plan().protocol(),
+                List.copyOf(new TreeSet<>(points.stream().map(BaselinePoint::sequenceLength).toList())),
                 List.copyOf(new TreeSet<>(points.stream().map(BaselinePoint::communicator).toList())));
         return new Baseline(key, environment, host, provenance, parameters, reason, points);
     }

@@ -1,21 +1,70 @@
 package io.github.commgate.gate;
 
+import io.github.commgate.baseline.Baseline;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Measuring suspect points again before they fail a build. A regression must show in two
- * independent runs (new worker JVMs, new communicators), which is what users of benchmark gates
- * ask for (react_on_rails #3670) because one run's noise is not the next run's. Only suspects
- * are replaced and the gate is not retried until it passes, so re-measuring cannot turn noise
- * into a pass more often than into a failure.
+ * Judges a run, measuring suspect points again before they may fail a build. A regression must
+ * show in two independent runs (new worker JVMs, new communicators), because one run's noise is
+ * not the next run's. Only suspects are replaced and the gate is not retried until it passes,
+ * so re-measuring cannot turn noise into a pass more often than into a failure. While a
+ * re-measurement finds the ranks' CPUs farther apart than the baseline's ({@link RankDistance}),
+ * rounds are added: a host moves its vCPUs back within seconds to minutes.
  */
 public final class Confirmation {
 
-    private Confirmation() {
+    /** Rounds added while the confirmation itself ran on a farther placement than the baseline's. */
+    static final int PLACEMENT_RETRIES = 3;
+
+    /** Measures a narrowed plan again, with fresh workers: the goal's own way of measuring. */
+    @FunctionalInterface
+    public interface Remeasure<E extends Exception> {
+        RunResult measure(BenchmarkPlan plan) throws E;
+    }
+
+    /** The run as finally measured (suspects replaced by their last measurement) and the gate's answer. */
+    public record Judged(RunResult run, GateOutcome outcome) {
+    }
+
+    private final Gate gate;
+    private final int confirmRuns;
+
+    /** @param confirmRuns times a suspect is measured again; 0 judges the first measurement alone */
+    public Confirmation(Gate gate, int confirmRuns) {
+        this.gate = gate;
+        this.confirmRuns = confirmRuns;
+    }
+
+    /**
+     * @param baselineName how messages name the baseline, usually its path
+     * @param say          receives one line per round, for the user's log
+     */
+    public <E extends Exception> Judged judge(RunResult run, Optional<Baseline> baseline, String baselineName,
+                                              Remeasure<E> again, Consumer<String> say) throws E {
+        GateOutcome outcome = gate.evaluate(run, baseline, baselineName);
+        int rounds = confirmRuns;
+        for (int round = 1; round <= rounds && !outcome.suspects().isEmpty(); round++) {
+            List<PointVerdict> suspects = outcome.suspects();
+            say.accept(String.format("measuring %d suspect point%s again (%s)", suspects.size(),
+                    suspects.size() == 1 ? "" : "s", roundName(round)));
+            run = replacePoints(run, again.measure(planFor(run.plan(), suspects)), suspects);
+            outcome = gate.evaluate(run, baseline, baselineName);
+            if (outcome.hasUnjudgedSuspects() && rounds < confirmRuns + PLACEMENT_RETRIES) {
+                rounds++;
+            }
+        }
+        return new Judged(run, outcome);
+    }
+
+    private String roundName(int round) {
+        return round <= confirmRuns ? round + " of " + confirmRuns : round + ", added because the ranks'"
+                + " CPUs were farther apart than the baseline's; at most " + (confirmRuns + PLACEMENT_RETRIES);
     }
 
     /**
@@ -23,16 +72,12 @@ public final class Confirmation {
      * setting as in the original. A plan is a grid, so it may also measure a few non-suspect
      * points; {@link #replacePoints} ignores those.
      */
-    public static BenchmarkPlan planFor(BenchmarkPlan plan, List<PointVerdict> suspects) {
+    static BenchmarkPlan planFor(BenchmarkPlan plan, List<PointVerdict> suspects) {
         if (suspects.isEmpty()) {
             throw new IllegalArgumentException("no suspect points to measure again");
         }
-        List<String> communicators = plan.communicators().stream()
-                .filter(c -> suspects.stream().anyMatch(s -> s.communicator().equals(c))).toList();
-        List<Integer> sequenceLengths = plan.sequenceLengths().stream()
-                .filter(length -> suspects.stream().anyMatch(s -> s.sequenceLength() == length)).toList();
-        return new BenchmarkPlan(plan.backend(), plan.worldSize(), communicators, sequenceLengths, plan.hiddenSize(),
-                plan.dtype(), plan.warmups(), plan.trials(), plan.cycles());
+        return plan.restrictedTo(suspects.stream().map(PointVerdict::communicator).toList(),
+                suspects.stream().map(PointVerdict::sequenceLength).toList());
     }
 
     /**
@@ -41,7 +86,7 @@ public final class Confirmation {
      * confirmation skipped or lacks keeps its first measurement, so a flaky skip cannot hide a
      * regression.
      */
-    public static RunResult replacePoints(RunResult run, RunResult confirmation, List<PointVerdict> suspects) {
+    static RunResult replacePoints(RunResult run, RunResult confirmation, List<PointVerdict> suspects) {
         List<PointResult> points = run.points().stream()
                 .map(point -> isSuspect(point, suspects) ? remeasured(point, confirmation) : point)
                 .toList();

@@ -2,6 +2,7 @@ package io.github.commgate.gate;
 
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.baseline.EnvironmentKey;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import io.github.commgate.stats.MannWhitneyU;
@@ -14,9 +15,8 @@ import java.util.Set;
 
 /**
  * Compares a run with the baseline of its environment and decides. A suspect point (REGRESSED)
- * is meant to be measured again before it fails a build: take {@link GateOutcome#suspects()},
- * measure {@link Confirmation#planFor} them, merge with {@link Confirmation#replacePoints} and
- * evaluate again, so a point fails only when two independent measurements both say it regressed.
+ * is meant to be measured again before it fails a build: {@link Confirmation} does that, so a
+ * point fails only when two independent measurements both say it regressed.
  */
 public final class Gate {
 
@@ -28,6 +28,11 @@ public final class Gate {
         this.thresholds = thresholds;
         this.allowEnvironmentMismatch = allowEnvironmentMismatch;
         this.judge = new PointJudge(thresholds);
+    }
+
+    /** Against the baseline where there is one; see the two methods below. */
+    public GateOutcome evaluate(RunResult run, Optional<Baseline> baseline, String baselineName) {
+        return baseline.map(b -> evaluate(run, b, baselineName)).orElseGet(() -> evaluate(run, baselineName));
     }
 
     /** For an environment that has no baseline yet: nothing is compared, but wrong results still fail. */

@@ -1,6 +1,7 @@
 package io.github.commgate.gate;
 
 import io.github.commgate.baseline.BaselinePoint;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
 import io.github.commgate.stats.MannWhitneyU;

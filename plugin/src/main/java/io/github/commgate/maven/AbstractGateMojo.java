@@ -4,12 +4,11 @@ import io.github.commgate.baseline.Baseline;
 import io.github.commgate.baseline.BaselineException;
 import io.github.commgate.baseline.BaselineFile;
 import io.github.commgate.baseline.EnvironmentKey;
-import io.github.commgate.gate.Thresholds;
-import io.github.commgate.plan.InvalidSettingsException;
+import io.github.commgate.plan.Defaults;
+import io.github.commgate.plan.RunSettings;
 import io.github.commgate.result.RunResult;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -29,47 +28,39 @@ abstract class AbstractGateMojo extends AbstractMeasuringMojo {
     @Parameter(property = "commgate.baselineFile")
     private File baselineFile;
 
-    /** Percent by which a median may exceed its baseline before the point can regress. */
-    @Parameter(property = "commgate.threshold", defaultValue = "10")
+    /** Percent by which a median may exceed its baseline before the point can regress (0 to 100). */
+    @Parameter(property = "commgate.threshold", defaultValue = "" + Defaults.THRESHOLD_PERCENT)
     private double threshold;
 
-    /** Per-communicator thresholds in percent, for example {@code <thresholds><nccl>5</nccl></thresholds>}. */
+    /**
+     * Per-communicator thresholds in percent, overriding {@code threshold}; each key must name a
+     * communicator. For example {@code <thresholds><nccl>5</nccl></thresholds>}.
+     */
     @Parameter
     private Map<String, String> thresholds;
 
     /** Microseconds a median may exceed its baseline in any case, so sub-microsecond noise never fails a build. */
-    @Parameter(property = "commgate.floor", defaultValue = "1.0")
+    @Parameter(property = "commgate.floor", defaultValue = "" + Defaults.FLOOR_MICROS)
     private double floor;
 
     /** Significance level of the one-sided Mann-Whitney U test a regression must also pass. */
-    @Parameter(property = "commgate.alpha", defaultValue = "0.01")
+    @Parameter(property = "commgate.alpha", defaultValue = "" + Defaults.ALPHA)
     private double alpha;
 
     /** Compare with a baseline recorded in another environment instead of refusing to. */
     @Parameter(property = "commgate.allowEnvironmentMismatch", defaultValue = "false")
     private boolean allowEnvironmentMismatch;
 
-    protected final boolean allowEnvironmentMismatch() {
-        return allowEnvironmentMismatch;
+    @Override
+    protected void configure(RunSettings settings) {
+        super.configure(settings);
+        settings.thresholds(threshold, thresholds).floor(floor).alpha(alpha).allowEnvironmentMismatch(allowEnvironmentMismatch);
     }
 
-    protected final Thresholds thresholds() throws MojoExecutionException {
-        Map<String, Double> perCommunicator = new HashMap<>();
-        if (thresholds != null) {
-            for (Map.Entry<String, String> entry : thresholds.entrySet()) {
-                try {
-                    perCommunicator.put(entry.getKey(), Double.parseDouble(entry.getValue().trim()));
-                } catch (NumberFormatException e) {
-                    throw new MojoExecutionException("commgate: thresholds: '" + entry.getValue() + "' for "
-                            + entry.getKey() + " is not a number of percent");
-                }
-            }
-        }
-        try {
-            return Thresholds.of(threshold, perCommunicator, floor, alpha);
-        } catch (InvalidSettingsException e) {
-            throw new MojoExecutionException("commgate: " + String.join(System.lineSeparator() + "commgate: ", e.problems()));
-        }
+    /** Where update-baseline will write, by the parameter that places it, so it can be checked before measuring. */
+    protected final Map<String, Path> baselineOutput() {
+        return baselineFile != null ? Map.of("baselineFile", baselineFile.toPath())
+                : Map.of("baselineDirectory", baselineDirectory.toPath().resolve("baseline.json"));
     }
 
     /** The baseline file this run is compared with: the one given, or the one named after its environment. */

@@ -1,44 +1,36 @@
 package io.github.commgate.maven;
 
-import io.github.commgate.launch.LaunchException;
 import io.github.commgate.launch.LaunchSettings;
-import io.github.commgate.launch.WorkerLauncher;
-import io.github.commgate.machine.HostEnvironment;
 import io.github.commgate.machine.VisibleGpus;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.Defaults;
 import io.github.commgate.plan.InvalidSettingsException;
+import io.github.commgate.plan.OutputLocations;
 import io.github.commgate.plan.PlanValidator;
+import io.github.commgate.plan.RunPlan;
 import io.github.commgate.plan.RunSettings;
 import io.github.commgate.result.RunResult;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.Artifact;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
- * The parameters and the measuring run shared by every goal that measures. Subclasses decide
- * what to do with the {@link RunResult}.
+ * The parameters and the measuring run shared by every goal that measures. Parameters become a
+ * {@link RunSettings} here and a validated {@link RunPlan} in {@link PlanValidator}; subclasses
+ * add their own parameters in {@link #configure} and decide what to do with the {@link RunResult}.
  */
-abstract class AbstractMeasuringMojo extends AbstractMojo {
-
-    /** Skips the goal. */
-    @Parameter(property = "commgate.skip", defaultValue = "false")
-    private boolean skip;
+abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
 
     /**
      * {@code auto}, {@code cpu} or {@code cuda}. {@code auto} picks cuda when an NVIDIA GPU is
      * visible (CUDA_VISIBLE_DEVICES respected), cpu otherwise. Example: {@code -Dcommgate.backend=cpu}.
      */
-    @Parameter(property = "commgate.backend", defaultValue = "auto")
+    @Parameter(property = "commgate.backend", defaultValue = Defaults.BACKEND)
     private String backend;
 
     /** Number of ranks, one worker JVM each. Default: the visible GPUs (at most 8) on cuda, 2 on cpu (which runs 2 to 8). */
@@ -46,8 +38,10 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
     private Integer worldSize;
 
     /**
-     * Comma-separated communicators to measure. Default: all of the backend (cpu:
-     * {@code shm-oneshot,shm-twoshot}; cuda: {@code nccl,nccl-symm}).
+     * Comma-separated communicators to measure. Default: every communicator of the backend but
+     * those that run only when named ({@code symm-multimem}); docs/goals.md lists them, and an
+     * unknown name fails the build listing the valid ones. Example:
+     * {@code -Dcommgate.communicators=nccl,custom-oneshot}.
      */
     @Parameter(property = "commgate.communicators")
     private String communicators;
@@ -62,35 +56,35 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
     private String sequenceLengths;
 
     /** Second dimension of the tensor, 8192 as in vLLM's benchmark. */
-    @Parameter(property = "commgate.hiddenSize", defaultValue = "8192")
+    @Parameter(property = "commgate.hiddenSize", defaultValue = "" + Defaults.HIDDEN_SIZE)
     private int hiddenSize;
 
     /** Element type: {@code bf16}, {@code fp16} or {@code fp32}. Sums accumulate in fp32. */
-    @Parameter(property = "commgate.dtype", defaultValue = "bf16")
+    @Parameter(property = "commgate.dtype", defaultValue = Defaults.DTYPE)
     private String dtype;
 
     /** Untimed rounds before the trials of each point. */
-    @Parameter(property = "commgate.warmups", defaultValue = "5")
+    @Parameter(property = "commgate.warmups", defaultValue = "" + Defaults.WARMUPS)
     private int warmups;
 
     /** Timed rounds per point; each gives one sample. */
-    @Parameter(property = "commgate.trials", defaultValue = "50")
+    @Parameter(property = "commgate.trials", defaultValue = "" + Defaults.TRIALS)
     private int trials;
 
     /** All-reduces per round (per CUDA graph on GPUs); a sample is the round's time divided by this. */
-    @Parameter(property = "commgate.cycles", defaultValue = "10")
+    @Parameter(property = "commgate.cycles", defaultValue = "" + Defaults.CYCLES)
     private int cycles;
 
     /**
      * Largest all-reduce, in bytes, that our own kernels (custom-oneshot, custom-twoshot,
      * symm-twoshot) take; larger points are skipped, as vLLM caps its custom all-reduce.
-     * Default 8 MiB.
+     * Default 8 MiB. Example: {@code -Dcommgate.customAllReduceMaxSize=33554432}.
      */
-    @Parameter(property = "commgate.customAllReduceMaxSize", defaultValue = "8388608")
+    @Parameter(property = "commgate.customAllReduceMaxSize", defaultValue = "" + Defaults.CUSTOM_MAX_BYTES)
     private long customAllReduceMaxSize;
 
-    /** Seconds the whole run may take, from forking the workers to their exit; then every worker is stopped. */
-    @Parameter(property = "commgate.timeout", defaultValue = "600")
+    /** Seconds one run may take, from forking the workers to their exit; then every worker is stopped. */
+    @Parameter(property = "commgate.timeout", defaultValue = "" + Defaults.TIMEOUT_SECONDS)
     private int timeout;
 
     /** Extra JVM arguments of every worker, for example {@code <jvmArgs><jvmArg>-Xmx2g</jvmArg></jvmArgs>}. */
@@ -105,72 +99,43 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
     @Parameter(property = "commgate.javaExecutable")
     private File javaExecutable;
 
-    @Parameter(defaultValue = "${project}", readonly = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
-    private PluginDescriptor plugin;
-
-    protected final boolean skipped() {
-        if (skip) {
-            getLog().info("commgate: skipped (commgate.skip)");
-        }
-        return skip;
+    /** Adds the parameters of a subclass to the settings; call super first. */
+    protected void configure(RunSettings settings) {
+        settings.backend(backend).worldSize(worldSize).communicators(communicators).sequenceLengths(sequenceLengths)
+                .hiddenSize(hiddenSize).dtype(dtype).protocol(warmups, trials, cycles)
+                .customMaxBytes(customAllReduceMaxSize).timeoutSeconds(timeout);
     }
 
-    /** target/commgate in a project; ./commgate in the working directory without one. */
-    protected final Path outputDirectory() {
-        if (project != null && project.getFile() != null) {
-            return Path.of(project.getBuild().getDirectory(), "commgate");
-        }
-        return Path.of("commgate").toAbsolutePath();
+    /** The communicators as the user named them; empty when they named none. */
+    protected final List<String> communicatorsNamed() {
+        return communicators == null ? List.of() : PlanValidator.split(communicators);
     }
 
-    /** The communicators as the user wrote them; null when not set. */
-    protected final String communicatorsText() {
-        return communicators;
-    }
-
-    protected final Path projectDirectory() {
-        return project != null && project.getBasedir() != null ? project.getBasedir().toPath().toAbsolutePath().normalize()
-                : Path.of("").toAbsolutePath();
-    }
-
-    protected final String toolVersion() {
-        return plugin.getVersion();
-    }
-
-    protected final BenchmarkPlan plan() throws MojoExecutionException {
-        RunSettings settings = new RunSettings(backend, worldSize, communicators, sequenceLengths,
-                hiddenSize, dtype, warmups, trials, cycles, customAllReduceMaxSize);
+    /** Every parameter, validated against the GPUs this machine shows, and every place the goal will write. */
+    protected final RunPlan plan() throws MojoExecutionException {
+        RunSettings settings = new RunSettings();
+        configure(settings);
         try {
-            return PlanValidator.validate(settings, VisibleGpus.detect());
+            RunPlan plan = PlanValidator.validate(settings, VisibleGpus.detect());
+            OutputLocations.check(outputs());
+            return plan;
         } catch (InvalidSettingsException e) {
-            throw new MojoExecutionException("commgate: " + String.join(System.lineSeparator() + "commgate: ", e.problems()));
+            throw invalid(e);
         }
     }
 
-    protected final RunResult measure(BenchmarkPlan plan) throws MojoExecutionException {
-        if (timeout < 1) {
-            throw new MojoExecutionException("commgate: timeout: " + timeout + " must be 1 second or more");
-        }
-        long start = System.nanoTime();
-        Instant startedAt = Instant.now();
-        LaunchSettings settings = new LaunchSettings(java(), jvmArgs == null ? List.of() : jvmArgs,
+    /** The files the goal writes, by the parameter that places them; subclasses add theirs. */
+    protected Map<String, Path> outputs() {
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("the workers' logs", outputDirectory().resolve("logs").resolve("rank-0.log"));
+        return outputs;
+    }
+
+    protected final RunResult measure(RunPlan plan, BenchmarkPlan benchmark) throws MojoExecutionException {
+        LaunchSettings launch = new LaunchSettings(java(), jvmArgs == null ? List.of() : jvmArgs,
                 environmentVariables == null ? Map.of() : environmentVariables, classpath(),
-                outputDirectory().resolve("logs"), Duration.ofSeconds(timeout));
-        getLog().info(String.format("commgate: %d points on %d ranks (%s backend); logs in %s",
-                plan.points().size(), plan.worldSize(), plan.backend(), settings.logDirectory()));
-        try {
-            WorkerLauncher.Outcome outcome = new WorkerLauncher(settings, new ConsoleProgress(getLog())).run(plan);
-            double total = (System.nanoTime() - start) / 1e9;
-            double rendezvous = (outcome.firstPointStartedAtMillis() - startedAt.toEpochMilli()) / 1e3;
-            Map<String, String> environment = new LinkedHashMap<>(HostEnvironment.describe());
-            environment.putAll(outcome.rankEnvironment());
-            return new RunResult(plan, environment, startedAt, rendezvous, total, outcome.points());
-        } catch (LaunchException e) {
-            throw new MojoExecutionException("commgate: " + e.getMessage());
-        }
+                outputDirectory().resolve("logs"), plan.timeout());
+        return new Measurement(getLog(), launch).run(benchmark);
     }
 
     private Path java() {
@@ -179,6 +144,6 @@ abstract class AbstractMeasuringMojo extends AbstractMojo {
 
     /** The plugin's own jar and runtime dependencies: what a worker needs, and nothing of Maven's. */
     private List<Path> classpath() {
-        return plugin.getArtifacts().stream().map(Artifact::getFile).filter(f -> f != null).map(File::toPath).toList();
+        return plugin().getArtifacts().stream().map(Artifact::getFile).filter(f -> f != null).map(File::toPath).toList();
     }
 }

@@ -5,7 +5,7 @@ import io.github.commgate.baseline.BaselineFile;
 import io.github.commgate.baseline.Provenance;
 import io.github.commgate.gate.BaselineUpdate;
 import io.github.commgate.gate.BaselineUpdateException;
-import io.github.commgate.gate.Thresholds;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.RunResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package io.github.commgate.maven;
 
-import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.RunPlan;
 import io.github.commgate.report.BenchmarkTable;
 import io.github.commgate.report.ResultsJson;
 import io.github.commgate.result.PointResult;
@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -30,14 +31,25 @@ public class BenchmarkMojo extends AbstractMeasuringMojo {
     private File outputJson;
 
     @Override
+    protected Map<String, Path> outputs() {
+        Map<String, Path> outputs = super.outputs();
+        outputs.put("outputJson", json());
+        return outputs;
+    }
+
+    private Path json() {
+        return outputJson != null ? outputJson.toPath() : outputDirectory().resolve("benchmark.json");
+    }
+
+    @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
             return;
         }
-        BenchmarkPlan plan = plan();
-        RunResult run = measure(plan);
+        RunPlan plan = plan();
+        RunResult run = measure(plan, plan.benchmark());
         BenchmarkTable.lines(run).forEach(getLog()::info);
-        Path json = outputJson != null ? outputJson.toPath() : outputDirectory().resolve("benchmark.json");
+        Path json = json();
         try {
             ResultsJson.write(run, toolVersion(), json);
         } catch (IOException e) {

@@ -4,14 +4,16 @@ import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.Confirmation;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
-import io.github.commgate.gate.PointVerdict;
 import io.github.commgate.gate.Verdict;
-import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.Defaults;
+import io.github.commgate.plan.GatePolicy;
+import io.github.commgate.plan.RunPlan;
+import io.github.commgate.plan.RunSettings;
 import io.github.commgate.report.BenchmarkTable;
 import io.github.commgate.report.GateTable;
 import io.github.commgate.result.RunResult;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -37,71 +39,65 @@ public class CheckMojo extends AbstractGateMojo {
     private boolean requireBaseline;
 
     /**
-     * How many times a regressed point is measured again before it may fail the build. On the cpu
-     * backend up to 3 rounds are added while the re-measurement finds the ranks' CPUs farther
-     * apart than the baseline's (docs/gate.md, "When the machine moves").
+     * How many times a regressed point is measured again before it may fail the build (0 or
+     * more). On the cpu backend up to 3 rounds are added while the re-measurement finds the
+     * ranks' CPUs farther apart than the baseline's (docs/gate.md, "When the machine moves").
      */
-    @Parameter(property = "commgate.confirmRuns", defaultValue = "1")
+    @Parameter(property = "commgate.confirmRuns", defaultValue = "" + Defaults.CONFIRM_RUNS)
     private int confirmRuns;
 
-    /**
-     * Rounds added when the confirmation itself ran with the ranks' CPUs farther apart than the
-     * baseline's (see RankDistance): a host moves its vCPUs back within seconds to minutes.
-     */
-    private static final int PLACEMENT_RETRIES = 3;
+    @Override
+    protected void configure(RunSettings settings) {
+        super.configure(settings);
+        settings.failOnRegression(failOnRegression).requireBaseline(requireBaseline).confirmRuns(confirmRuns);
+    }
+
+    @Override
+    protected Map<String, Path> outputs() {
+        Map<String, Path> outputs = super.outputs();
+        outputs.put("the reports", outputDirectory().resolve("report.md"));
+        return outputs;
+    }
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
             return;
         }
-        Gate gate = new Gate(thresholds(), allowEnvironmentMismatch());
-        BenchmarkPlan plan = plan();
-        RunResult run = measure(plan);
-        Path file = baselinePath(run);
+        RunPlan plan = plan();
+        GatePolicy policy = plan.gate();
+        RunResult first = measure(plan, plan.benchmark());
+        Path file = baselinePath(first);
         Optional<Baseline> baseline = readBaseline(file);
-        GateOutcome outcome = judge(gate, run, baseline, file);
-        int rounds = confirmRuns;
-        for (int round = 1; round <= rounds && !outcome.suspects().isEmpty(); round++) {
-            List<PointVerdict> suspects = outcome.suspects();
-            String which = round <= confirmRuns ? round + " of " + confirmRuns : round + ", added because the ranks'"
-                    + " CPUs were farther apart than the baseline's; at most " + (confirmRuns + PLACEMENT_RETRIES);
-            getLog().info(String.format("commgate: measuring %d suspect point%s again (%s)", suspects.size(),
-                    suspects.size() == 1 ? "" : "s", which));
-            RunResult again = measure(Confirmation.planFor(plan, suspects));
-            run = Confirmation.replacePoints(run, again, suspects);
-            outcome = judge(gate, run, baseline, file);
-            if (outcome.hasUnjudgedSuspects() && rounds < confirmRuns + PLACEMENT_RETRIES) {
-                rounds++;
-            }
-        }
+        Confirmation confirmation = new Confirmation(new Gate(policy.thresholds(), policy.allowEnvironmentMismatch()),
+                policy.confirmRuns());
+        Confirmation.Judged judged = confirmation.judge(first, baseline, shown(file),
+                again -> measure(plan, again), line -> getLog().info("commgate: " + line));
+        RunResult run = judged.run();
+        GateOutcome outcome = judged.outcome();
         BenchmarkTable.lines(run).forEach(getLog()::info);
         GateTable.lines(outcome).forEach(getLog()::info);
         new GateReporter(getLog(), outputDirectory(), toolVersion()).write(run, outcome, baseline);
         if (baseline.isEmpty()) {
-            noBaseline(run, file);
+            noBaseline(policy, run, file);
         } else {
             outcome.warnings().forEach(w -> getLog().warn("commgate: " + w));
         }
-        conclude(outcome);
+        conclude(policy, outcome);
     }
 
-    private GateOutcome judge(Gate gate, RunResult run, Optional<Baseline> baseline, Path file) {
-        return baseline.map(b -> gate.evaluate(run, b, shown(file))).orElseGet(() -> gate.evaluate(run, shown(file)));
-    }
-
-    private void noBaseline(RunResult run, Path file) throws MojoFailureException, MojoExecutionException {
-        if (requireBaseline) {
+    private void noBaseline(GatePolicy policy, RunResult run, Path file) throws MojoFailureException, MojoExecutionException {
+        if (policy.requireBaseline()) {
             throw new MojoFailureException("commgate: no baseline " + shown(file) + " for this environment (requireBaseline);"
                     + " record one with mvn commgate:update-baseline");
         }
-        Path candidate = new BaselineRecorder(getLog(), thresholds(), toolVersion(), projectDirectory())
+        Path candidate = new BaselineRecorder(getLog(), policy.thresholds(), toolVersion(), projectDirectory())
                 .writeCandidate(run, outputDirectory().resolve("baseline-candidate").resolve(file.getFileName()));
         getLog().warn("commgate: no baseline " + shown(file) + " for this environment; nothing was compared."
                 + " A candidate from this run is in " + candidate + ": review it and copy it there, or run mvn commgate:update-baseline");
     }
 
-    private void conclude(GateOutcome outcome) throws MojoFailureException, MojoExecutionException {
+    private void conclude(GatePolicy policy, GateOutcome outcome) throws MojoFailureException, MojoExecutionException {
         switch (outcome.decision()) {
             case PASS -> {
                 getLog().info("commgate: PASS: " + outcome.headline());
@@ -117,13 +113,13 @@ public class CheckMojo extends AbstractGateMojo {
             }
             case FAIL -> {
                 outcome.violations().forEach(v -> {
-                    if (failOnRegression) {
+                    if (policy.failOnRegression()) {
                         getLog().error("commgate: " + v);
                     } else {
                         getLog().warn("commgate: " + v);
                     }
                 });
-                if (failOnRegression) {
+                if (policy.failOnRegression()) {
                     throw new MojoFailureException("commgate: " + outcome.headline() + "; see the log above and target/commgate/report.md");
                 }
                 getLog().warn("commgate: " + outcome.headline() + " (failOnRegression is false: the build goes on)");

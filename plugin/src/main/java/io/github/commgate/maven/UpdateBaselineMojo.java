@@ -3,7 +3,14 @@ package io.github.commgate.maven;
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.BaselineUpdate;
 import io.github.commgate.gate.RankDistance;
-import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.Defaults;
+import io.github.commgate.plan.GatePolicy;
+import io.github.commgate.plan.InvalidSettingsException;
+import io.github.commgate.plan.OutputLocations;
+import io.github.commgate.plan.PlanValidator;
+import io.github.commgate.plan.RunPlan;
+import io.github.commgate.plan.RunSettings;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.report.ResultsJsonReader;
 import io.github.commgate.report.UnreadableResultsException;
 import io.github.commgate.result.PooledRuns;
@@ -11,11 +18,10 @@ import io.github.commgate.result.RunResult;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -37,9 +43,9 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
 
     /**
      * Independent runs (each with fresh workers) pooled into the baseline, so it holds the
-     * spread between runs and not one run's luck. Ignored with fromResults.
+     * spread between runs and not one run's luck (1 or more). Ignored with fromResults.
      */
-    @Parameter(property = "commgate.recordRuns", defaultValue = "3")
+    @Parameter(property = "commgate.recordRuns", defaultValue = "" + Defaults.RECORD_RUNS)
     private int recordRuns;
 
     /** Why the baseline may get slower; required when it does, and recorded in the file. */
@@ -47,16 +53,38 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
     private String reason;
 
     @Override
+    protected void configure(RunSettings settings) {
+        super.configure(settings);
+        settings.recordRuns(recordRuns);
+    }
+
+    @Override
+    protected Map<String, Path> outputs() {
+        Map<String, Path> outputs = super.outputs();
+        outputs.putAll(baselineOutput());
+        return outputs;
+    }
+
+    @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skipped()) {
             return;
         }
+        Thresholds thresholds;
+        RunResult run;
+        if (fromResults != null) {
+            thresholds = gateOnly().thresholds();
+            run = readResults(fromResults.toPath());
+        } else {
+            RunPlan plan = plan();
+            thresholds = plan.gate().thresholds();
+            run = measureRuns(plan);
+        }
         // A fresh run measures only the selected communicators; a results file may hold more.
-        RunResult run = fromResults != null ? readResults(fromResults.toPath()) : measureRuns();
-        Set<String> selected = fromResults != null ? selectedCommunicators() : Set.of();
+        Set<String> selected = fromResults != null ? Set.copyOf(communicatorsNamed()) : Set.of();
         Path file = baselinePath(run);
         Optional<Baseline> previous = readBaseline(file);
-        BaselineUpdate.Result result = new BaselineRecorder(getLog(), thresholds(), toolVersion(), projectDirectory())
+        BaselineUpdate.Result result = new BaselineRecorder(getLog(), thresholds, toolVersion(), projectDirectory())
                 .record(previous, run, selected, reason, file);
         getLog().info("commgate: " + (previous.isPresent() ? "updated " : "recorded ") + shown(file)
                 + (selected.isEmpty() ? "" : " for " + String.join(", ", selected)));
@@ -64,15 +92,11 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
         getLog().info("commgate: review the diff and commit it with your change");
     }
 
-    private RunResult measureRuns() throws MojoExecutionException {
-        if (recordRuns < 1) {
-            throw new MojoExecutionException("commgate: recordRuns: " + recordRuns + " must be 1 or more");
-        }
-        BenchmarkPlan plan = plan();
+    private RunResult measureRuns(RunPlan plan) throws MojoExecutionException {
         List<RunResult> runs = new ArrayList<>();
-        for (int run = 1; run <= recordRuns; run++) {
-            getLog().info(String.format("commgate: recording run %d of %d", run, recordRuns));
-            runs.add(measure(plan));
+        for (int run = 1; run <= plan.recordRuns(); run++) {
+            getLog().info(String.format("commgate: recording run %d of %d", run, plan.recordRuns()));
+            runs.add(measure(plan, plan.benchmark()));
         }
         List<RunResult> nearest = RankDistance.nearestPlacement(runs);
         if (nearest.size() < runs.size()) {
@@ -83,6 +107,18 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
         return PooledRuns.pool(nearest);
     }
 
+    private GatePolicy gateOnly() throws MojoExecutionException {
+        RunSettings settings = new RunSettings();
+        configure(settings);
+        try {
+            GatePolicy gate = PlanValidator.validateGate(settings);
+            OutputLocations.check(baselineOutput());
+            return gate;
+        } catch (InvalidSettingsException e) {
+            throw invalid(e);
+        }
+    }
+
     private RunResult readResults(Path file) throws MojoExecutionException {
         try {
             getLog().info("commgate: recording " + file + " instead of measuring");
@@ -90,11 +126,5 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
         } catch (UnreadableResultsException e) {
             throw new MojoExecutionException("commgate: " + e.getMessage());
         }
-    }
-
-    private Set<String> selectedCommunicators() {
-        String text = communicatorsText();
-        return text == null || text.isBlank() ? Set.of()
-                : Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).collect(Collectors.toSet());
     }
 }

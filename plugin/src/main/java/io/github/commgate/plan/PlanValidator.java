@@ -1,27 +1,22 @@
 package io.github.commgate.plan;
 
 import io.github.commgate.comm.Backend;
-import io.github.commgate.comm.CommunicatorCatalog;
+import io.github.commgate.comm.CommunicatorDeclaration;
 import io.github.commgate.comm.DType;
+import io.github.commgate.comm.MeasuringProtocol;
 import io.github.commgate.machine.VisibleGpus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns what the user wrote into a {@link BenchmarkPlan}, or into one line per problem. This is
- * the one place where parameters are checked, so the mojos stay thin and the messages stay
- * the same wherever the settings come from.
+ * Turns what the user wrote into a {@link RunPlan}, or into one line per problem naming the
+ * parameter and the value. The one place where parameters are checked, so the mojos stay thin
+ * and the messages are the same wherever the settings come from.
  */
 public final class PlanValidator {
-
-    /** Default sizes of the CPU backend: 256 KiB to 32 MiB in bf16, a sweep that a 2-core runner finishes well within a minute. */
-    public static final List<Integer> CPU_SEQUENCE_LENGTHS = List.of(16, 64, 128, 512, 2048);
-    /** Default sizes on GPUs, those of vLLM's benchmark_device_communicators.py: 2 MiB to 128 MiB in bf16. */
-    public static final List<Integer> GPU_SEQUENCE_LENGTHS = List.of(128, 512, 1024, 2048, 4096, 8192);
-    public static final int CPU_WORLD_SIZE = 2;
-    public static final int MAX_WORLD_SIZE = 8;
 
     private final List<String> problems = new ArrayList<>();
 
@@ -29,66 +24,94 @@ public final class PlanValidator {
     }
 
     /** Validates settings for a machine without GPUs. */
-    public static BenchmarkPlan validate(RunSettings settings) throws InvalidSettingsException {
+    public static RunPlan validate(RunSettings settings) throws InvalidSettingsException {
         return validate(settings, VisibleGpus.none("no GPU looked for"));
     }
 
-    public static BenchmarkPlan validate(RunSettings settings, VisibleGpus gpus) throws InvalidSettingsException {
+    public static RunPlan validate(RunSettings settings, VisibleGpus gpus) throws InvalidSettingsException {
         return new PlanValidator().check(settings, gpus);
     }
 
-    private BenchmarkPlan check(RunSettings s, VisibleGpus gpus) throws InvalidSettingsException {
-        Backend backend = Backend.parse(orDefault(s.backend(), "auto")).orElse(null);
+    /**
+     * Only the gate's settings, for recording a run from its results file: what was measured is
+     * in that file, whatever machine reads it.
+     */
+    public static GatePolicy validateGate(RunSettings settings) throws InvalidSettingsException {
+        PlanValidator validator = new PlanValidator();
+        GatePolicy gate = validator.gate(settings);
+        if (!validator.problems.isEmpty()) {
+            throw new InvalidSettingsException(validator.problems);
+        }
+        return gate;
+    }
+
+    private RunPlan check(RunSettings s, VisibleGpus gpus) throws InvalidSettingsException {
+        Backend backend = Backend.parse(orDefault(s.backend, Defaults.BACKEND)).orElse(null);
         if (backend == null) {
-            problems.add(String.format("backend: unknown backend '%s'; valid: %s", s.backend(), Backend.labels()));
+            problems.add(String.format("backend: unknown backend '%s'; valid: %s", s.backend, Backend.labels()));
             throw new InvalidSettingsException(problems);
         }
-        Backend resolved = CommunicatorCatalog.resolve(backend, gpus.count());
+        Backend resolved = backend.resolve(gpus.count());
         if (resolved == Backend.CUDA && gpus.count() == 0) {
             problems.add("backend: cuda needs an NVIDIA GPU, but none is visible here (" + gpus.seen() + ")");
             throw new InvalidSettingsException(problems);
         }
-        int worldSize = worldSize(s.worldSize(), resolved, gpus);
-        List<String> communicators = communicators(s.communicators(), resolved);
-        List<Integer> sequenceLengths = sequenceLengths(s.sequenceLengths(), resolved);
-        positive("hiddenSize", s.hiddenSize());
-        DType dtype = DType.parse(orDefault(s.dtype(), "bf16")).orElse(null);
+        BenchmarkPlan benchmark = benchmark(s, resolved, gpus);
+        Duration timeout = Duration.ofSeconds(atLeast("timeout", s.timeoutSeconds, 1, " second"));
+        int recordRuns = atLeast("recordRuns", s.recordRuns, 1, "");
+        GatePolicy gate = gate(s);
+        if (!problems.isEmpty()) {
+            throw new InvalidSettingsException(problems);
+        }
+        return new RunPlan(benchmark, timeout, gate, recordRuns);
+    }
+
+    private GatePolicy gate(RunSettings s) {
+        return new GatePolicy(new ThresholdsValidator(problems).check(s), atLeast("confirmRuns", s.confirmRuns, 0, ""),
+                s.allowEnvironmentMismatch, s.requireBaseline, s.failOnRegression);
+    }
+
+    /** The plan, or null when a problem was found (then the size checks wait for a usable plan). */
+    private BenchmarkPlan benchmark(RunSettings s, Backend backend, VisibleGpus gpus) {
+        int worldSize = worldSize(s.worldSize, backend, gpus);
+        List<String> communicators = communicators(s.communicators, backend);
+        List<Integer> sequenceLengths = sequenceLengths(s.sequenceLengths, backend);
+        atLeast("hiddenSize", s.hiddenSize, 1, "");
+        DType dtype = DType.parse(orDefault(s.dtype, Defaults.DTYPE)).orElse(null);
         if (dtype == null) {
-            problems.add(String.format("dtype: unknown dtype '%s'; valid: %s", s.dtype(), DType.labels()));
+            problems.add(String.format("dtype: unknown dtype '%s'; valid: %s", s.dtype, DType.labels()));
         }
-        if (s.warmups() < 0) {
-            problems.add(String.format("warmups: %d must be 0 or more", s.warmups()));
-        }
-        positive("trials", s.trials());
-        positive("cycles", s.cycles());
-        if (s.customMaxBytes() < CommunicatorCatalog.VECTOR_BYTES) {
-            problems.add(String.format("customAllReduceMaxSize: %d must be at least %d bytes", s.customMaxBytes(), CommunicatorCatalog.VECTOR_BYTES));
+        MeasuringProtocol protocol = new MeasuringProtocol(atLeast("warmups", s.warmups, 0, ""),
+                atLeast("trials", s.trials, 1, ""), atLeast("cycles", s.cycles, 1, ""));
+        if (s.customMaxBytes < CommunicatorDeclaration.VECTOR_BYTES) {
+            problems.add(String.format("customAllReduceMaxSize: %d must be at least %d bytes", s.customMaxBytes,
+                    CommunicatorDeclaration.VECTOR_BYTES));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(problems);
+            return null;
         }
-        BenchmarkPlan plan = new BenchmarkPlan(resolved, worldSize, communicators, sequenceLengths,
-                s.hiddenSize(), dtype, s.warmups(), s.trials(), s.cycles(), s.customMaxBytes());
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(backend).worldSize(worldSize).communicators(communicators)
+                .sequenceLengths(sequenceLengths).hiddenSize(s.hiddenSize).dtype(dtype).protocol(protocol)
+                .customMaxBytes(s.customMaxBytes).build();
         for (BenchmarkPlan.PlannedPoint p : plan.points()) {
-            CommunicatorCatalog.splitProblem(p.communicator(), p.point()).ifPresent(problems::add);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidSettingsException(problems);
+            CommunicatorCatalog.declaration(backend, p.communicator()).splitProblem(p.point()).ifPresent(problems::add);
         }
         return plan;
     }
 
     private int worldSize(Integer requested, Backend backend, VisibleGpus gpus) {
         if (backend == Backend.CPU) {
-            int worldSize = requested == null ? CPU_WORLD_SIZE : requested;
-            if (worldSize < 2 || worldSize > MAX_WORLD_SIZE) {
-                problems.add(String.format("worldSize: %d is out of range; the cpu backend runs 2 to %d ranks", worldSize, MAX_WORLD_SIZE));
+            int worldSize = requested == null ? Defaults.CPU_WORLD_SIZE : requested;
+            if (worldSize < 2 || worldSize > Defaults.MAX_WORLD_SIZE) {
+                problems.add(String.format("worldSize: %d is out of range; the cpu backend runs 2 to %d ranks", worldSize,
+                        Defaults.MAX_WORLD_SIZE));
             }
             return worldSize;
         }
-        int worldSize = requested == null ? Math.min(gpus.count(), MAX_WORLD_SIZE) : requested;
-        if (worldSize < 1 || worldSize > MAX_WORLD_SIZE) {
-            problems.add(String.format("worldSize: %d is out of range; the cuda backend runs 1 to %d ranks", worldSize, MAX_WORLD_SIZE));
+        int worldSize = requested == null ? Math.min(gpus.count(), Defaults.MAX_WORLD_SIZE) : requested;
+        if (worldSize < 1 || worldSize > Defaults.MAX_WORLD_SIZE) {
+            problems.add(String.format("worldSize: %d is out of range; the cuda backend runs 1 to %d ranks", worldSize,
+                    Defaults.MAX_WORLD_SIZE));
         } else if (worldSize > gpus.count()) {
             problems.add(String.format("worldSize: %d needs one GPU per rank, but %d %s visible (%s)",
                     worldSize, gpus.count(), gpus.count() == 1 ? "is" : "are", gpus.seen()));
@@ -119,7 +142,7 @@ public final class PlanValidator {
 
     private List<Integer> sequenceLengths(String text, Backend backend) {
         if (isBlank(text)) {
-            return backend == Backend.CUDA ? GPU_SEQUENCE_LENGTHS : CPU_SEQUENCE_LENGTHS;
+            return backend == Backend.CUDA ? Defaults.GPU_SEQUENCE_LENGTHS : Defaults.CPU_SEQUENCE_LENGTHS;
         }
         List<Integer> lengths = new ArrayList<>();
         for (String item : split(text)) {
@@ -136,10 +159,13 @@ public final class PlanValidator {
         return lengths;
     }
 
-    private void positive(String parameter, int value) {
-        if (value < 1) {
-            problems.add(String.format("%s: %d must be 1 or more", parameter, value));
+    /** {@code value}, with a problem recorded when it is below {@code minimum}. */
+    private int atLeast(String parameter, int value, int minimum, String unit) {
+        if (value < minimum) {
+            problems.add(String.format("%s: %d must be %d%s or more", parameter, value, minimum,
+                    unit.isEmpty() || minimum == 1 ? unit : unit + "s"));
         }
+        return value;
     }
 
     private static Optional<Integer> parsePositive(String item) {
@@ -151,7 +177,8 @@ public final class PlanValidator {
         }
     }
 
-    private static List<String> split(String text) {
+    /** Comma- or space-separated items, as lists are written in a pom or on the command line. */
+    public static List<String> split(String text) {
         return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 

@@ -1,49 +1,122 @@
 package io.github.commgate.plan;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * The run's parameters as the user wrote them (a mojo's fields, a test's values), before
- * validation. Lists are comma-separated text; null or blank means "the backend's default".
- *
- * @param customMaxBytes the largest all-reduce our own kernels take; larger points skip
+ * The parameters as the user wrote them (a mojo's fields, a test's values), before validation,
+ * set by name and starting from {@link Defaults}. Lists are comma-separated text; a null or blank
+ * text means "the backend's default". Only {@link PlanValidator} reads it.
  */
-public record RunSettings(String backend, Integer worldSize, String communicators,
-                          String sequenceLengths, int hiddenSize, String dtype,
-                          int warmups, int trials, int cycles, long customMaxBytes) {
+public final class RunSettings {
 
-    /** The defaults documented on the mojo parameters. */
-    public static RunSettings defaults() {
-        return new RunSettings("auto", null, null, null, 8192, "bf16", 5, 50, 10, BenchmarkPlan.DEFAULT_CUSTOM_MAX_BYTES);
+    String backend = Defaults.BACKEND;
+    Integer worldSize;
+    String communicators;
+    String sequenceLengths;
+    int hiddenSize = Defaults.HIDDEN_SIZE;
+    String dtype = Defaults.DTYPE;
+    int warmups = Defaults.WARMUPS;
+    int trials = Defaults.TRIALS;
+    int cycles = Defaults.CYCLES;
+    long customMaxBytes = Defaults.CUSTOM_MAX_BYTES;
+    int timeoutSeconds = Defaults.TIMEOUT_SECONDS;
+    double threshold = Defaults.THRESHOLD_PERCENT;
+    Map<String, String> thresholds = new LinkedHashMap<>();
+    double floor = Defaults.FLOOR_MICROS;
+    double alpha = Defaults.ALPHA;
+    int confirmRuns = Defaults.CONFIRM_RUNS;
+    int recordRuns = Defaults.RECORD_RUNS;
+    boolean allowEnvironmentMismatch;
+    boolean requireBaseline;
+    boolean failOnRegression = true;
+
+    public RunSettings backend(String value) {
+        backend = value;
+        return this;
     }
 
-    public RunSettings withBackend(String value) {
-        return new RunSettings(value, worldSize, communicators, sequenceLengths, hiddenSize, dtype, warmups, trials, cycles, customMaxBytes);
+    public RunSettings worldSize(Integer value) {
+        worldSize = value;
+        return this;
     }
 
-    public RunSettings withWorldSize(Integer value) {
-        return new RunSettings(backend, value, communicators, sequenceLengths, hiddenSize, dtype, warmups, trials, cycles, customMaxBytes);
+    public RunSettings communicators(String value) {
+        communicators = value;
+        return this;
     }
 
-    public RunSettings withCommunicators(String value) {
-        return new RunSettings(backend, worldSize, value, sequenceLengths, hiddenSize, dtype, warmups, trials, cycles, customMaxBytes);
+    public RunSettings sequenceLengths(String value) {
+        sequenceLengths = value;
+        return this;
     }
 
-    public RunSettings withSequenceLengths(String value) {
-        return new RunSettings(backend, worldSize, communicators, value, hiddenSize, dtype, warmups, trials, cycles, customMaxBytes);
+    public RunSettings hiddenSize(int value) {
+        hiddenSize = value;
+        return this;
     }
 
-    public RunSettings withHiddenSize(int value) {
-        return new RunSettings(backend, worldSize, communicators, sequenceLengths, value, dtype, warmups, trials, cycles, customMaxBytes);
+    public RunSettings dtype(String value) {
+        dtype = value;
+        return this;
     }
 
-    public RunSettings withDtype(String value) {
-        return new RunSettings(backend, worldSize, communicators, sequenceLengths, hiddenSize, value, warmups, trials, cycles, customMaxBytes);
+    public RunSettings protocol(int warmupCount, int trialCount, int cycleCount) {
+        warmups = warmupCount;
+        trials = trialCount;
+        cycles = cycleCount;
+        return this;
     }
 
-    public RunSettings withCustomMaxBytes(long value) {
-        return new RunSettings(backend, worldSize, communicators, sequenceLengths, hiddenSize, dtype, warmups, trials, cycles, value);
+    public RunSettings customMaxBytes(long value) {
+        customMaxBytes = value;
+        return this;
     }
 
-    public RunSettings withCounts(int warmupCount, int trialCount, int cycleCount) {
-        return new RunSettings(backend, worldSize, communicators, sequenceLengths, hiddenSize, dtype, warmupCount, trialCount, cycleCount, customMaxBytes);
+    public RunSettings timeoutSeconds(int value) {
+        timeoutSeconds = value;
+        return this;
+    }
+
+    /** The default threshold in percent, and per-communicator ones as written (name to percent). */
+    public RunSettings thresholds(double percent, Map<String, String> byCommunicator) {
+        threshold = percent;
+        thresholds = byCommunicator == null ? new LinkedHashMap<>() : new LinkedHashMap<>(byCommunicator);
+        return this;
+    }
+
+    public RunSettings floor(double micros) {
+        floor = micros;
+        return this;
+    }
+
+    public RunSettings alpha(double value) {
+        alpha = value;
+        return this;
+    }
+
+    public RunSettings confirmRuns(int value) {
+        confirmRuns = value;
+        return this;
+    }
+
+    public RunSettings recordRuns(int value) {
+        recordRuns = value;
+        return this;
+    }
+
+    public RunSettings allowEnvironmentMismatch(boolean value) {
+        allowEnvironmentMismatch = value;
+        return this;
+    }
+
+    public RunSettings requireBaseline(boolean value) {
+        requireBaseline = value;
+        return this;
+    }
+
+    public RunSettings failOnRegression(boolean value) {
+        failOnRegression = value;
+        return this;
     }
 }

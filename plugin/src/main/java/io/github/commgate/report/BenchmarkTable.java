@@ -1,8 +1,8 @@
 package io.github.commgate.report;
 
-import io.github.commgate.comm.CommunicatorCatalog;
 import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.CommunicatorCatalog;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
@@ -38,7 +38,7 @@ public final class BenchmarkTable {
                 plan.backend(), plan.worldSize(), plan.dtype(), plan.hiddenSize()));
         lines.add(machine(run));
         lines.add(String.format("%d warm-ups, %d trials of %d all-reduces; latency is the median over trials of the slowest rank",
-                plan.warmups(), plan.trials(), plan.cycles()));
+                plan.protocol().warmups(), plan.protocol().trials(), plan.protocol().cycles()));
         lines.add(RULE);
         lines.add(header(plan, "Best (speedup vs " + reference + ")"));
         for (int sequenceLength : plan.sequenceLengths()) {

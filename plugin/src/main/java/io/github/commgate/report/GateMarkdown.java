@@ -53,8 +53,8 @@ final class GateMarkdown {
     /** "cpu backend, world size 2, bf16, hidden size 8192; 5 warm-ups, 10 trials of 10 all-reduces". */
     static String runLine(BenchmarkPlan plan) {
         return String.format("%s backend, world size %d, %s, hidden size %d; %d warm-ups, %d trials of %d all-reduces",
-                plan.backend().label(), plan.worldSize(), plan.dtype().label(), plan.hiddenSize(), plan.warmups(),
-                plan.trials(), plan.cycles());
+                plan.backend().label(), plan.worldSize(), plan.dtype().label(), plan.hiddenSize(), plan.protocol().warmups(),
+                plan.protocol().trials(), plan.protocol().cycles());
     }
 
     /** "2026-11-24T06:00:00Z by commgate 0.1.0 on ci-runner-1, commit 0123abc; reason: ...". */

@@ -3,9 +3,9 @@ package io.github.commgate.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.commgate.comm.Backend;
-import io.github.commgate.comm.DType;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.InvalidSettingsException;
+import io.github.commgate.plan.PlanJson;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
@@ -44,14 +44,12 @@ public final class ResultsJsonReader {
                     root.path("format").isMissingNode() ? "(none)" : root.path("format").asText(), ResultsJson.FORMAT,
                     root.path("tool").asText("an unknown tool")));
         }
-        String backend = text(root, "backend");
-        String dtype = text(root, "dtype");
-        BenchmarkPlan plan = new BenchmarkPlan(
-                Backend.parse(backend).orElseThrow(() -> problem("unknown backend '" + backend + "'")),
-                number(root, "world_size"), strings(root.path("communicators")), integers(root.path("sequence_lengths")),
-                number(root, "hidden_size"),
-                DType.parse(dtype).orElseThrow(() -> problem("unknown dtype '" + dtype + "'")),
-                number(root, "num_warmup"), number(root, "num_trials"), number(root, "cuda_graph_capture_cycles"));
+        BenchmarkPlan plan;
+        try {
+            plan = PlanJson.read(root);
+        } catch (InvalidSettingsException e) {
+            throw problem(e.getMessage());
+        }
         Map<String, String> environment = new LinkedHashMap<>();
         root.path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
         List<PointResult> points = new ArrayList<>();
@@ -112,12 +110,6 @@ public final class ResultsJsonReader {
     private static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
-        return values;
-    }
-
-    private static List<Integer> integers(JsonNode array) {
-        List<Integer> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asInt()));
         return values;
     }
 

@@ -1,10 +1,12 @@
 package io.github.commgate.worker;
 
 import io.github.commgate.comm.AllReducePoint;
+import io.github.commgate.comm.BackendRegistry;
 import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.PointMeasurement;
 import io.github.commgate.comm.RankContext;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.CommunicatorCatalog;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.result.RankPointResult;
 import java.io.IOException;
@@ -23,26 +25,30 @@ final class PointLoop {
     private final int rank;
     private final RankContext context;
     private final CoordinatorLink link;
+    private final BackendRegistry backend;
 
     PointLoop(BenchmarkPlan plan, int rank, int localRank, Path scratch, CoordinatorLink link) {
         this.plan = plan;
         this.rank = rank;
         this.link = link;
-        this.context = new RankContext(rank, plan.worldSize(), localRank, scratch, plan.maxBytes(), link);
+        this.context = new RankContext(rank, plan.worldSize(), localRank, scratch, plan.maxBytes(), plan.protocol(),
+                plan.customMaxBytes(), link);
+        // Only opening a communicator loads native code, so a CPU worker never loads JavaCPP.
+        this.backend = CommunicatorCatalog.registry(plan.backend());
     }
 
     void run() throws IOException {
         Map<String, Communicator> communicators = new LinkedHashMap<>();
         for (String name : plan.communicators()) {
-            communicators.put(name, Backends.open(plan, name, context));
+            communicators.put(name, backend.open(name, context));
         }
-        Map<String, String> facts = Backends.describe(plan.backend(), context);
+        Map<String, String> facts = backend.describe(context);
         link.send(new Message.RankEnvironment(facts));
         for (BenchmarkPlan.PlannedPoint planned : plan.points()) {
             link.send(new Message.PointReport(measure(communicators.get(planned.communicator()), planned.point())));
         }
         // What can change while the points run is told again: the host may have moved the CPUs.
-        Map<String, String> after = Backends.describeAgain(plan.backend(), context, facts);
+        Map<String, String> after = backend.describeAgain(context, facts);
         if (!after.equals(facts)) {
             link.send(new Message.RankEnvironment(after));
         }

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commgate.gate.BaselineUpdate;
 import io.github.commgate.gate.BaselineUpdateException;
 import io.github.commgate.gate.Runs;
-import io.github.commgate.gate.Thresholds;
+import io.github.commgate.plan.Thresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -36,7 +36,8 @@ class EnvironmentKeyTest {
         environment.put("gpu_model", "NVIDIA H100 80GB HBM3");
         environment.put("gpu_count", "8");
         environment.put("nccl_version", "2.27.3");
-        BenchmarkPlan plan = new BenchmarkPlan(Backend.CUDA, 8, List.of("nccl"), List.of(128), 8192, DType.FP16, 5, 50, 10);
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(8).communicators("nccl")
+                .sequenceLengths(128).hiddenSize(8192).dtype(DType.FP16).protocol(5, 50, 10).build();
         EnvironmentKey key = EnvironmentKey.of(new RunResult(plan, environment, Instant.EPOCH, 0, 0, List.of()));
         assertEquals("cuda-nvidia-h100-80gb-hbm3-8gpus-ws8-fp16-h8192.json", key.fileName());
         assertEquals("cuda backend on 8 GPUs (NVIDIA H100 80GB HBM3), world size 8, fp16, hidden size 8192", key.describe());

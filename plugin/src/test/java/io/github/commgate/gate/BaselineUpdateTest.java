@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.commgate.baseline.Baseline;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.RunResult;
 import java.util.HashMap;
 import java.util.List;

@@ -12,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.GateOutcome.Decision;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.RunResult;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfirmationTest {
@@ -32,8 +35,45 @@ class ConfirmationTest {
         BenchmarkPlan plan = Confirmation.planFor(FIRST.plan(), suspects);
         assertEquals(List.of("shm-oneshot"), plan.communicators());
         assertEquals(List.of(128), plan.sequenceLengths());
-        assertEquals(FIRST.plan().trials(), plan.trials());
+        assertEquals(FIRST.plan().protocol(), plan.protocol());
         assertThrows(IllegalArgumentException.class, () -> Confirmation.planFor(FIRST.plan(), List.of()));
+    }
+
+    @Test
+    void measuringAgainKeepsTheKernelSizeLimitAndEveryOtherSetting() {
+        // A custom-oneshot point at 16 MiB under customAllReduceMaxSize=32 MiB must be measured
+        // again, not skipped because the confirmation fell back to the 8 MiB default.
+        RunResult first = new RunResult(FIRST.plan().toBuilder().customMaxBytes(32L << 20).protocol(2, 7, 3).build(),
+                FIRST.environment(), FIRST.startedAt(), 1, 2, FIRST.points());
+        List<PointVerdict> suspects = GATE.evaluate(first, BASELINE, "b.json").suspects();
+        assertEquals(first.plan().toBuilder().communicators("shm-oneshot").sequenceLengths(128).build(),
+                Confirmation.planFor(first.plan(), suspects));
+    }
+
+    @Test
+    void theSuspectsAreMeasuredAgainThroughTheCallbackAndJudgedOnTheNewMeasurement() {
+        List<String> said = new ArrayList<>();
+        List<BenchmarkPlan> asked = new ArrayList<>();
+        Confirmation.Judged judged = new Confirmation(GATE, 1).judge(FIRST, Optional.of(BASELINE), "b.json", plan -> {
+            asked.add(plan);
+            return run(List.of(measured("shm-oneshot", 128, around(690))));
+        }, said::add);
+        assertEquals(List.of(List.of("shm-oneshot")), asked.stream().map(BenchmarkPlan::communicators).toList());
+        assertEquals(List.of("measuring 1 suspect point again (1 of 1)"), said);
+        assertEquals(Decision.PASS, judged.outcome().decision());
+        assertEquals(690, judged.run().point("shm-oneshot", 128).orElseThrow().medianMicros(), 1e-9);
+    }
+
+    @Test
+    void withoutConfirmationRunsTheFirstMeasurementIsJudgedAlone() {
+        Confirmation.Judged judged = new Confirmation(GATE, 0).judge(FIRST, Optional.of(BASELINE), "b.json",
+                plan -> {
+                    throw new AssertionError("nothing is measured again");
+                }, line -> {
+                    throw new AssertionError(line);
+                });
+        assertEquals(Decision.FAIL, judged.outcome().decision());
+        assertSame(FIRST, judged.run());
     }
 
     @Test

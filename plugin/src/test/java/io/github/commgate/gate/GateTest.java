@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.GateOutcome.Decision;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RankPointResult;
 import io.github.commgate.result.RunResult;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.machine.MachineFacts;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import java.util.List;

@@ -5,6 +5,7 @@ import io.github.commgate.baseline.Provenance;
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RankPointResult;
 import io.github.commgate.result.RunResult;
@@ -44,7 +45,8 @@ public final class Runs {
     public static RunResult run(Map<String, String> environment, List<PointResult> points) {
         List<String> communicators = points.stream().map(PointResult::communicator).distinct().toList();
         List<Integer> lengths = points.stream().map(PointResult::sequenceLength).distinct().sorted().toList();
-        BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, communicators, lengths, HIDDEN, DType.BF16, 5, 10, 10);
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2).communicators(communicators)
+                .sequenceLengths(lengths).hiddenSize(HIDDEN).dtype(DType.BF16).protocol(5, 10, 10).build();
         return new RunResult(plan, environment, Instant.parse("2026-11-24T06:00:00Z"), 0.5, 10.0, points);
     }
 

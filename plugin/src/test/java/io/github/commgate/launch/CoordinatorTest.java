@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 class CoordinatorTest {
 
-    private final BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot"), List.of(1),
-            8192, DType.BF16, 1, 2, 3);
+    private final BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2)
+            .communicators("shm-oneshot").sequenceLengths(1).hiddenSize(8192).dtype(DType.BF16).protocol(1, 2, 3)
+            .build();
     private final BlockingQueue<LaunchEvent> events = new LinkedBlockingQueue<>();
     private Coordinator coordinator;
 

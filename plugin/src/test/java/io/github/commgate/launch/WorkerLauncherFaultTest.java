@@ -37,8 +37,9 @@ class WorkerLauncherFaultTest {
     @TempDir
     Path directory;
 
-    private final BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot"), List.of(1),
-            64, DType.BF16, 0, 1, 1);
+    private final BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2)
+            .communicators("shm-oneshot").sequenceLengths(1).hiddenSize(64).dtype(DType.BF16).protocol(0, 1, 1)
+            .build();
 
     private LaunchSettings settings(Path java, List<String> jvmArgs, Map<String, String> environment, int timeoutSeconds) {
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();

@@ -5,32 +5,53 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
+import io.github.commgate.comm.MeasuringProtocol;
 import io.github.commgate.machine.VisibleGpus;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PlanValidatorTest {
 
+    private static final VisibleGpus NO_GPU = VisibleGpus.none("0 NVIDIA GPUs installed, CUDA_VISIBLE_DEVICES=(unset)");
+    private static final VisibleGpus ONE_GPU = new VisibleGpus(1, Optional.of("580.1"), "1 NVIDIA GPU installed, CUDA_VISIBLE_DEVICES=(unset)");
+
     private static List<String> problems(RunSettings settings) {
-        return assertThrows(InvalidSettingsException.class,
-                () -> PlanValidator.validate(settings, VisibleGpus.none("0 NVIDIA GPUs installed, CUDA_VISIBLE_DEVICES=(unset)"))).problems();
+        return problems(settings, NO_GPU);
+    }
+
+    private static List<String> problems(RunSettings settings, VisibleGpus gpus) {
+        return assertThrows(InvalidSettingsException.class, () -> PlanValidator.validate(settings, gpus)).problems();
+    }
+
+    private static BenchmarkPlan benchmark(RunSettings settings) throws InvalidSettingsException {
+        return PlanValidator.validate(settings).benchmark();
     }
 
     @Test
     void defaultsGiveTheDocumentedCpuPlan() throws Exception {
-        BenchmarkPlan plan = PlanValidator.validate(RunSettings.defaults());
-        assertEquals(Backend.CPU, plan.backend());
-        assertEquals(2, plan.worldSize());
-        assertEquals(List.of("shm-oneshot", "shm-twoshot"), plan.communicators());
-        assertEquals(List.of(16, 64, 128, 512, 2048), plan.sequenceLengths());
-        assertEquals(DType.BF16, plan.dtype());
-        assertEquals(32L << 20, plan.maxBytes());
-        assertEquals(10, plan.points().size());
+        RunPlan plan = PlanValidator.validate(new RunSettings());
+        BenchmarkPlan benchmark = plan.benchmark();
+        assertEquals(Backend.CPU, benchmark.backend());
+        assertEquals(2, benchmark.worldSize());
+        assertEquals(List.of("shm-oneshot", "shm-twoshot"), benchmark.communicators());
+        assertEquals(List.of(16, 64, 128, 512, 2048), benchmark.sequenceLengths());
+        assertEquals(DType.BF16, benchmark.dtype());
+        assertEquals(new MeasuringProtocol(5, 50, 10), benchmark.protocol());
+        assertEquals(8L << 20, benchmark.customMaxBytes());
+        assertEquals(32L << 20, benchmark.maxBytes());
+        assertEquals(10, benchmark.points().size());
+        assertEquals(Duration.ofSeconds(600), plan.timeout());
+        assertEquals(3, plan.recordRuns());
+        assertEquals(GatePolicy.defaults(), plan.gate());
     }
 
     @Test
     void pointsRunSizesOuterAndCommunicatorsInner() throws Exception {
-        BenchmarkPlan plan = PlanValidator.validate(RunSettings.defaults().withSequenceLengths("2, 1"));
+        BenchmarkPlan plan = benchmark(new RunSettings().sequenceLengths("2, 1"));
         assertEquals(List.of("shm-oneshot@2", "shm-twoshot@2", "shm-oneshot@1", "shm-twoshot@1"),
                 plan.points().stream().map(p -> p.communicator() + "@" + p.point().sequenceLength()).toList());
     }
@@ -38,15 +59,15 @@ class PlanValidatorTest {
     @Test
     void unknownCommunicatorListsTheValidOnes() {
         assertEquals(List.of("communicators: unknown communicator 'shm-fast'; valid for backend cpu: shm-oneshot, shm-twoshot"),
-                problems(RunSettings.defaults().withCommunicators("shm-oneshot,shm-fast")));
+                problems(new RunSettings().communicators("shm-oneshot,shm-fast")));
     }
 
     @Test
     void worldSizeOutOfRangeNamesTheRange() {
         assertEquals(List.of("worldSize: 9 is out of range; the cpu backend runs 2 to 8 ranks"),
-                problems(RunSettings.defaults().withWorldSize(9)));
+                problems(new RunSettings().worldSize(9)));
         assertEquals(List.of("worldSize: 1 is out of range; the cpu backend runs 2 to 8 ranks"),
-                problems(RunSettings.defaults().withWorldSize(1)));
+                problems(new RunSettings().worldSize(1)));
     }
 
     @Test
@@ -58,19 +79,70 @@ class PlanValidatorTest {
                         "warmups: -1 must be 0 or more",
                         "trials: 0 must be 1 or more",
                         "cycles: -2 must be 1 or more"),
-                problems(RunSettings.defaults().withSequenceLengths("16,-3,abc").withHiddenSize(0).withCounts(-1, 0, -2)));
+                problems(new RunSettings().sequenceLengths("16,-3,abc").hiddenSize(0).protocol(-1, 0, -2)));
+    }
+
+    @Test
+    void everyParameterOfTheRunAndTheGateIsCheckedAndAllProblemsComeTogether() {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("shm-onesht", "5");
+        overrides.put("nccl", "-5");
+        overrides.put("shm-twoshot", "five");
+        overrides.put("custom-oneshot", "5000");
+        assertEquals(List.of(
+                        "dtype: unknown dtype 'int8'; valid: bf16, fp16, fp32",
+                        "timeout: 0 must be 1 second or more",
+                        "recordRuns: 0 must be 1 or more",
+                        "threshold: -2.5 % must be 0 or more",
+                        "threshold for custom-oneshot: 5000 % is more than 100 %; a limit that lets a point get over"
+                                + " twice as slow catches nothing",
+                        "threshold for nccl: -5 % must be 0 or more",
+                        "thresholds: 'shm-onesht' names no communicator; valid: custom-oneshot, custom-push, custom-twoshot,"
+                                + " nccl, nccl-symm, shm-oneshot, shm-twoshot, symm-multimem, symm-twoshot",
+                        "thresholds: 'five' for shm-twoshot is not a number of percent",
+                        "floor: -1 us must be 0 or more",
+                        "alpha: 1.5 must be more than 0 and less than 1",
+                        "confirmRuns: -1 must be 0 or more"),
+                problems(new RunSettings().dtype("int8").timeoutSeconds(0).recordRuns(0).thresholds(-2.5, overrides)
+                        .floor(-1).alpha(1.5).confirmRuns(-1)));
+    }
+
+    @Test
+    void alphaOfZeroAndNotANumberAreRefused() {
+        assertEquals(List.of("alpha: 0 must be more than 0 and less than 1"), problems(new RunSettings().alpha(0)));
+        assertEquals(List.of("threshold: NaN % must be 0 or more"), problems(new RunSettings().thresholds(Double.NaN, null)));
+    }
+
+    @Test
+    void theGateTakesTheValidatedLimitsAndChoices() throws Exception {
+        GatePolicy gate = PlanValidator.validate(new RunSettings().thresholds(5, Map.of("shm-twoshot", " 20 "))
+                .floor(0.5).alpha(0.05).confirmRuns(0).requireBaseline(true).failOnRegression(false)
+                .allowEnvironmentMismatch(true)).gate();
+        assertEquals(new GatePolicy(new Thresholds(5, Map.of("shm-twoshot", 20.0), 0.5, 0.05), 0, true, true, false), gate);
+    }
+
+    @Test
+    void aThresholdForTheOtherBackendsCommunicatorIsAccepted() throws Exception {
+        // One pom serves a laptop (cpu) and a GPU runner (cuda).
+        assertEquals(3.0, PlanValidator.validate(new RunSettings().thresholds(10, Map.of("nccl", "3")))
+                .gate().thresholds().percentFor("nccl"));
+    }
+
+    @Test
+    void recordingFromAResultsFileChecksOnlyTheGate() throws Exception {
+        assertEquals(GatePolicy.defaults(), PlanValidator.validateGate(new RunSettings().backend("cuda").worldSize(99)));
+        assertEquals(List.of("alpha: 2 must be more than 0 and less than 1"), assertThrows(InvalidSettingsException.class,
+                () -> PlanValidator.validateGate(new RunSettings().alpha(2))).problems());
     }
 
     @Test
     void unknownDtypeListsTheValidOnes() {
-        assertEquals(List.of("dtype: unknown dtype 'int8'; valid: bf16, fp16, fp32"),
-                problems(RunSettings.defaults().withDtype("int8")));
+        assertEquals(List.of("dtype: unknown dtype 'int8'; valid: bf16, fp16, fp32"), problems(new RunSettings().dtype("int8")));
     }
 
     @Test
     void unknownBackendListsTheValidOnes() {
-        assertEquals(List.of("backend: unknown backend 'tpu'; valid: auto, cpu, cuda"),
-                problems(RunSettings.defaults().withBackend("tpu")));
+        assertEquals(List.of("backend: unknown backend 'tpu'; valid: auto, cpu, cuda"), problems(new RunSettings().backend("tpu")));
     }
 
     @Test
@@ -78,68 +150,63 @@ class PlanValidatorTest {
         assertEquals(List.of(
                         "shm-oneshot: sequence length 1 x hidden size 7 in bf16 is 14 bytes, not a multiple of the 16-byte vectors the algorithm moves",
                         "shm-twoshot: sequence length 1 x hidden size 7 in bf16 is 14 bytes, not a multiple of the 16-byte vectors the algorithm moves"),
-                problems(RunSettings.defaults().withSequenceLengths("1").withHiddenSize(7)));
+                problems(new RunSettings().sequenceLengths("1").hiddenSize(7)));
     }
 
     @Test
     void listsThatSelectNothingAreRefused() {
         assertEquals(List.of("communicators: ' , ' selects none; valid for backend cpu: shm-oneshot, shm-twoshot"),
-                problems(RunSettings.defaults().withCommunicators(" , ")));
+                problems(new RunSettings().communicators(" , ")));
     }
-
-    private static final VisibleGpus ONE_GPU = new VisibleGpus(1, java.util.Optional.of("580.1"), "1 NVIDIA GPU installed, CUDA_VISIBLE_DEVICES=(unset)");
 
     @Test
     void autoPicksCudaWhereAGpuIsVisibleWithVllmDefaults() throws Exception {
-        BenchmarkPlan plan = PlanValidator.validate(RunSettings.defaults(), ONE_GPU);
+        BenchmarkPlan plan = PlanValidator.validate(new RunSettings(), ONE_GPU).benchmark();
         assertEquals(Backend.CUDA, plan.backend());
         assertEquals(1, plan.worldSize());
-        assertEquals(List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot"), plan.communicators());
+        assertEquals(List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot", "custom-push"),
+                plan.communicators());
         assertEquals(List.of(128, 512, 1024, 2048, 4096, 8192), plan.sequenceLengths());
     }
 
     @Test
     void autoPicksCpuWithoutAGpu() throws Exception {
-        assertEquals(Backend.CPU, PlanValidator.validate(RunSettings.defaults(), VisibleGpus.none("none")).backend());
+        assertEquals(Backend.CPU, PlanValidator.validate(new RunSettings(), NO_GPU).benchmark().backend());
     }
 
     @Test
     void explicitCudaWithoutAGpuSaysWhatWasSeen() {
         assertEquals(List.of("backend: cuda needs an NVIDIA GPU, but none is visible here (0 NVIDIA GPUs installed, CUDA_VISIBLE_DEVICES=(unset))"),
-                problems(RunSettings.defaults().withBackend("cuda")));
+                problems(new RunSettings().backend("cuda")));
     }
 
     @Test
     void moreRanksThanGpusIsRefused() {
         assertEquals(List.of("worldSize: 2 needs one GPU per rank, but 1 is visible (1 NVIDIA GPU installed, CUDA_VISIBLE_DEVICES=(unset))"),
-                assertThrows(InvalidSettingsException.class,
-                        () -> PlanValidator.validate(RunSettings.defaults().withWorldSize(2), ONE_GPU)).problems());
+                problems(new RunSettings().worldSize(2), ONE_GPU));
     }
 
     @Test
     void ncclSplitsAnySizeWhileOurAlgorithmsNeedWholeVectors() throws Exception {
-        assertEquals(List.of(7), PlanValidator.validate(RunSettings.defaults().withSequenceLengths("7").withHiddenSize(3)
-                .withDtype("fp32").withCommunicators("nccl,nccl-symm"), ONE_GPU).sequenceLengths());
+        RunSettings odd = new RunSettings().sequenceLengths("7").hiddenSize(3).dtype("fp32");
+        assertEquals(List.of(7), PlanValidator.validate(odd.communicators("nccl,nccl-symm"), ONE_GPU).benchmark().sequenceLengths());
         assertEquals(List.of("custom-oneshot: sequence length 7 x hidden size 3 in fp32 is 84 bytes, not a multiple of the 16-byte vectors the algorithm moves"),
-                assertThrows(InvalidSettingsException.class, () -> PlanValidator.validate(RunSettings.defaults()
-                        .withSequenceLengths("7").withHiddenSize(3).withDtype("fp32").withCommunicators("nccl,custom-oneshot"), ONE_GPU)).problems());
+                problems(odd.communicators("nccl,custom-oneshot"), ONE_GPU));
     }
 
     @Test
     void multicastRunsOnlyWhenSelectedByName() throws Exception {
         assertEquals(List.of("symm-multimem"),
-                PlanValidator.validate(RunSettings.defaults().withCommunicators("symm-multimem"), ONE_GPU).communicators());
+                PlanValidator.validate(new RunSettings().communicators("symm-multimem"), ONE_GPU).benchmark().communicators());
     }
 
     @Test
     void customMaxSizeBelowOneVectorIsRefused() {
-        assertEquals(List.of("customAllReduceMaxSize: 8 must be at least 16 bytes"),
-                problems(RunSettings.defaults().withCustomMaxBytes(8)));
+        assertEquals(List.of("customAllReduceMaxSize: 8 must be at least 16 bytes"), problems(new RunSettings().customMaxBytes(8)));
     }
 
     @Test
     void duplicatesAreMeasuredOnce() throws Exception {
-        BenchmarkPlan plan = PlanValidator.validate(RunSettings.defaults().withCommunicators("shm-twoshot,shm-twoshot"));
-        assertEquals(List.of("shm-twoshot"), plan.communicators());
+        assertEquals(List.of("shm-twoshot"), benchmark(new RunSettings().communicators("shm-twoshot,shm-twoshot")).communicators());
     }
 }

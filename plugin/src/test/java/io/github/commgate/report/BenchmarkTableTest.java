@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkTableTest {
 
     static RunResult sampleRun() {
-        BenchmarkPlan plan = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot", "shm-twoshot"), List.of(16, 64),
-                8192, DType.BF16, 5, 3, 10);
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2)
+                .communicators("shm-oneshot", "shm-twoshot").sequenceLengths(16, 64).hiddenSize(8192)
+                .dtype(DType.BF16).protocol(5, 3, 10).build();
         List<PointResult> points = List.of(
                 point(plan, "shm-oneshot", 16, new double[] {40, 42, 41}, new double[] {41, 40, 45}),
                 point(plan, "shm-twoshot", 16, new double[] {60, 61, 59}, new double[] {58, 62, 60}),

@@ -7,7 +7,7 @@ import io.github.commgate.gate.BaselineUpdateException;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.Runs;
-import io.github.commgate.gate.Thresholds;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import java.time.Instant;

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 class PooledRunsTest {
 
-    private static final BenchmarkPlan PLAN = new BenchmarkPlan(Backend.CPU, 2, List.of("shm-oneshot"), List.of(16), 8192, DType.BF16, 1, 2, 10);
+    private static final BenchmarkPlan PLAN = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2)
+            .communicators("shm-oneshot").sequenceLengths(16).hiddenSize(8192).dtype(DType.BF16).protocol(1, 2, 10)
+            .build();
 
     private static RunResult run(double seconds, long mismatches, double... rank0) {
         RankPointResult zero = new RankPointResult(0, "shm-oneshot", 16, 0, null, rank0, mismatches, mismatches > 0 ? "element 1" : "");

@@ -3,9 +3,10 @@ package io.github.commgate.comm.cpu;
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.Correctness;
-import io.github.commgate.comm.ExactSumCheck;
 import io.github.commgate.comm.DType;
+import io.github.commgate.comm.ExactSumCheck;
 import io.github.commgate.comm.ExactSumPattern;
+import io.github.commgate.comm.MeasuringProtocol;
 import io.github.commgate.comm.PointMeasurement;
 import io.github.commgate.comm.RankContext;
 import java.io.IOException;
@@ -120,10 +121,10 @@ abstract class SharedMemoryAllReduce implements Communicator {
     private boolean jitWarmedUp;
 
     /** The same on every rank, since every rank measures the same points in the same order. */
-    static long warmUpAllReduces(AllReducePoint point, boolean jitWarmedUp) {
+    static long warmUpAllReduces(AllReducePoint point, MeasuringProtocol protocol, boolean jitWarmedUp) {
         long bytes = jitWarmedUp ? POINT_WARM_UP_BYTES : JIT_WARM_UP_BYTES;
         long extra = Math.min(MAX_WARM_UP_ALL_REDUCES, (bytes + point.bytes() - 1) / point.bytes());
-        return (long) point.warmups() * point.cycles() + extra;
+        return (long) protocol.warmups() * protocol.cycles() + extra;
     }
 
     @Override
@@ -134,17 +135,18 @@ abstract class SharedMemoryAllReduce implements Communicator {
         fillInputs(point);
         // Every peer's input is written before anyone reads it.
         context.rendezvous().barrier();
-        for (long i = 0; i < warmUpAllReduces(point, jitWarmedUp); i++) {
+        for (long i = 0; i < warmUpAllReduces(point, context.protocol(), jitWarmedUp); i++) {
             allReduce(point);
         }
         jitWarmedUp = true;
-        double[] latencyMicros = new double[point.trials()];
-        for (int trial = 0; trial < point.trials(); trial++) {
+        MeasuringProtocol protocol = context.protocol();
+        double[] latencyMicros = new double[protocol.trials()];
+        for (int trial = 0; trial < protocol.trials(); trial++) {
             long start = System.nanoTime();
-            for (int cycle = 0; cycle < point.cycles(); cycle++) {
+            for (int cycle = 0; cycle < protocol.cycles(); cycle++) {
                 allReduce(point);
             }
-            latencyMicros[trial] = (System.nanoTime() - start) / 1e3 / point.cycles();
+            latencyMicros[trial] = (System.nanoTime() - start) / 1e3 / protocol.cycles();
         }
         return new PointMeasurement(latencyMicros, checkedAllReduce(point));
     }

@@ -1,48 +1,81 @@
 package io.github.commgate.comm.cuda;
 
+import io.github.commgate.comm.Backend;
+import io.github.commgate.comm.BackendRegistry;
 import io.github.commgate.comm.Communicator;
+import io.github.commgate.comm.CommunicatorDeclaration;
 import io.github.commgate.comm.RankContext;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Opens the GPU communicators by name. This package is the only one that touches JavaCPP, and
- * only worker JVMs of the cuda backend load it, so CPU runs never load native CUDA code.
+ * The cuda backend's registry. This package is the only one that touches JavaCPP, and only the
+ * opening of a communicator does: the declarations below are plain data and lambdas, so the
+ * Maven JVM reads them without loading native CUDA code (a test keeps it so).
  */
-public final class CudaCommunicators {
+public final class CudaCommunicators implements BackendRegistry {
 
-    public static final List<String> NAMES = List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot", "symm-multimem");
+    public static final CudaCommunicators REGISTRY = new CudaCommunicators();
+
+    private static final List<CommunicatorDeclaration> DECLARED = List.of(
+            library("nccl", (rank, context) -> new NcclAllReduce(rank, context)),
+            library("nccl-symm", (rank, context) -> new NcclSymmetricAllReduce(rank, context)),
+            ours("custom-oneshot", true, (rank, context) -> new CustomAllReduce(rank, context,
+                    CustomAllReduce.Algorithm.ONESHOT, context.kernelMaxBytes())),
+            ours("custom-twoshot", true, (rank, context) -> new CustomAllReduce(rank, context,
+                    CustomAllReduce.Algorithm.TWOSHOT, context.kernelMaxBytes())),
+            ours("symm-twoshot", true, (rank, context) -> new SymmetricTwoShotAllReduce(rank, context, context.kernelMaxBytes())),
+            ours("custom-push", true, (rank, context) -> new CustomPushAllReduce(rank, context, context.kernelMaxBytes())),
+            // Multicast can take a shared host's GPUs out of service: it runs only when named.
+            ours("symm-multimem", false, (rank, context) -> new MulticastAllReduce(rank, context, context.kernelMaxBytes())));
+
+    private interface Constructor {
+        Communicator create(CudaRank rank, RankContext context) throws IOException;
+    }
 
     private CudaCommunicators() {
     }
 
-    public static Communicator open(String name, RankContext context, long customMaxBytes) throws IOException {
-        CudaRank rank = acquire(context);
-        try {
-            return switch (name) {
-                case "nccl" -> new NcclAllReduce(rank, context);
-                case "nccl-symm" -> new NcclSymmetricAllReduce(rank, context);
-                case "custom-oneshot" -> new CustomAllReduce(rank, context, CustomAllReduce.Algorithm.ONESHOT, customMaxBytes);
-                case "custom-twoshot" -> new CustomAllReduce(rank, context, CustomAllReduce.Algorithm.TWOSHOT, customMaxBytes);
-                case "symm-twoshot" -> new SymmetricTwoShotAllReduce(rank, context, customMaxBytes);
-                case "symm-multimem" -> new MulticastAllReduce(rank, context, customMaxBytes);
-                case "custom-push" -> new CustomPushAllReduce(rank, context, customMaxBytes);
-                default -> throw new IllegalArgumentException("no GPU communicator named " + name);
-            };
-        } catch (IOException | RuntimeException e) {
-            rank.release();
-            throw e;
-        }
+    @Override
+    public Backend backend() {
+        return Backend.CUDA;
+    }
+
+    @Override
+    public List<CommunicatorDeclaration> communicators() {
+        return DECLARED;
     }
 
     /** GPU model, driver, CUDA runtime and NCCL versions of this rank. */
-    public static Map<String, String> describe(RankContext context) throws IOException {
+    @Override
+    public Map<String, String> describe(RankContext context) throws IOException {
         CudaRank rank = acquire(context);
         try {
             return rank.describe();
         } finally {
             rank.release();
+        }
+    }
+
+    /** A library communicator: any size, on by default. */
+    private static CommunicatorDeclaration library(String name, Constructor constructor) {
+        return new CommunicatorDeclaration(name, Backend.CUDA, true, 1, context -> open(constructor, context));
+    }
+
+    /** One of our kernels, which move 16-byte vectors. */
+    private static CommunicatorDeclaration ours(String name, boolean onByDefault, Constructor constructor) {
+        return new CommunicatorDeclaration(name, Backend.CUDA, onByDefault, CommunicatorDeclaration.VECTOR_BYTES,
+                context -> open(constructor, context));
+    }
+
+    private static Communicator open(Constructor constructor, RankContext context) throws IOException {
+        CudaRank rank = acquire(context);
+        try {
+            return constructor.create(rank, context);
+        } catch (IOException | RuntimeException e) {
+            rank.release();
+            throw e;
         }
     }
 

@@ -71,7 +71,7 @@ abstract class GraphTimedAllReduce implements Communicator {
         synchronize();
         CUgraphExec_st graph = capture(point);
         try {
-            for (int i = 0; i < point.warmups(); i++) {
+            for (int i = 0; i < context.protocol().warmups(); i++) {
                 calls.cuda(cudaGraphLaunch(graph, device.stream()), "cudaGraphLaunch");
             }
             synchronize();
@@ -86,7 +86,7 @@ abstract class GraphTimedAllReduce implements Communicator {
         CUgraph_st graph = new CUgraph_st();
         CUgraphExec_st executable = new CUgraphExec_st();
         calls.cuda(cudaStreamBeginCapture(device.stream(), cudaStreamCaptureModeThreadLocal), "cudaStreamBeginCapture");
-        for (int i = 0; i < point.cycles(); i++) {
+        for (int i = 0; i < context.protocol().cycles(); i++) {
             enqueue(point);
         }
         calls.cuda(cudaStreamEndCapture(device.stream(), graph), "cudaStreamEndCapture");
@@ -100,7 +100,7 @@ abstract class GraphTimedAllReduce implements Communicator {
 
     /** Per trial, microseconds per all-reduce, and the host figure vLLM reports. */
     private PointMeasurement timeReplays(CUgraphExec_st graph, AllReducePoint point) throws CudaException {
-        int trials = point.trials();
+        int trials = context.protocol().trials();
         CUevent_st[] events = new CUevent_st[trials + 1];
         try {
             for (int i = 0; i <= trials; i++) {
@@ -114,12 +114,12 @@ abstract class GraphTimedAllReduce implements Communicator {
             }
             calls.cuda(cudaEventRecord(events[trials], device.stream()), "cudaEventRecord");
             synchronize();
-            double hostMicros = (System.nanoTime() - start) / 1e3 / trials / point.cycles();
+            double hostMicros = (System.nanoTime() - start) / 1e3 / trials / context.protocol().cycles();
             double[] latencies = new double[trials];
             float[] millis = new float[1];
             for (int i = 0; i < trials; i++) {
                 calls.cuda(cudaEventElapsedTime(millis, events[i], events[i + 1]), "cudaEventElapsedTime");
-                latencies[i] = millis[0] * 1e3 / point.cycles();
+                latencies[i] = millis[0] * 1e3 / context.protocol().cycles();
             }
             return new PointMeasurement(latencies, Correctness.exact(), hostMicros);
         } finally {

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Whether {@code symm-multimem} (NVLink SHARP through a multicast object) may run. A program that
  * creates multicast objects can take every GPU of a shared host out of service, so the
- * communicator runs only where the user selected it by name (CommunicatorCatalog leaves it out of
+ * communicator runs only where the user selected it by name (its registry declaration leaves it out of
  * the defaults), neither NCCL_NVLS_ENABLE=0 nor TORCH_SYMM_MEM_DISABLE_MULTICAST=1 is set, and
  * every rank's GPU, a GPU of its own, supports multicast and fabric handles. The ranks agree: one
  * rank's reason makes all of them skip. Only a {@link Permit} lets {@link MulticastObject} be built,

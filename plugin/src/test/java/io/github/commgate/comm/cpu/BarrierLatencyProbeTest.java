@@ -18,7 +18,7 @@ class BarrierLatencyProbeTest {
 
     @Test
     void everyRankReportsAPositiveBarrierTimeUnderTheFactTheGateReadsAndLeavesNoFile() throws Exception {
-        List<Map<String, String>> facts = new ThreadRanks(2).run(scratch, 1024, SharedMemoryCommunicators::describe);
+        List<Map<String, String>> facts = new ThreadRanks(2).run(scratch, 1024, SharedMemoryCommunicators.REGISTRY::describe);
         for (Map<String, String> rank : facts) {
             assertEquals(List.of(MachineFacts.SHM_BARRIER_NS), List.copyOf(rank.keySet()));
             long nanos = Long.parseLong(rank.get(MachineFacts.SHM_BARRIER_NS));
@@ -34,13 +34,13 @@ class BarrierLatencyProbeTest {
     @Test
     void moreRanksThanCoresStillFinishTheirBarriers() throws Exception {
         int ranks = Runtime.getRuntime().availableProcessors() + 2;
-        List<Map<String, String>> facts = new ThreadRanks(ranks).run(scratch, 1024, SharedMemoryCommunicators::describe);
+        List<Map<String, String>> facts = new ThreadRanks(ranks).run(scratch, 1024, SharedMemoryCommunicators.REGISTRY::describe);
         assertEquals(ranks, facts.stream().filter(f -> f.containsKey(MachineFacts.SHM_BARRIER_NS)).count());
     }
 
     @Test
     void aSingleRankHasNoBarrierToTime() throws Exception {
-        assertEquals(List.of(Map.of()), new ThreadRanks(1).run(scratch, 1024, SharedMemoryCommunicators::describe));
+        assertEquals(List.of(Map.of()), new ThreadRanks(1).run(scratch, 1024, SharedMemoryCommunicators.REGISTRY::describe));
     }
 
     @Test

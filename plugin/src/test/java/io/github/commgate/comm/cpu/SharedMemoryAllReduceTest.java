@@ -9,6 +9,7 @@ import io.github.commgate.comm.Correctness;
 import io.github.commgate.comm.DType;
 import io.github.commgate.comm.ExactSumCheck;
 import io.github.commgate.comm.ExactSumPattern;
+import io.github.commgate.comm.MeasuringProtocol;
 import io.github.commgate.comm.PointMeasurement;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class SharedMemoryAllReduceTest {
 
     static Stream<Arguments> algorithmsRankCountsAndDtypes() {
         List<Arguments> cases = new ArrayList<>();
-        for (String name : SharedMemoryCommunicators.NAMES) {
+        for (String name : SharedMemoryCommunicators.REGISTRY.names()) {
             for (int ranks : new int[] {2, 3, 4, 8}) {
                 for (DType dtype : DType.values()) {
                     cases.add(Arguments.of(name, ranks, dtype));
@@ -43,23 +44,22 @@ class SharedMemoryAllReduceTest {
     }
 
     /** A point of {@code vectors} 16-byte vectors of {@code dtype}. */
-    static AllReducePoint point(int vectors, DType dtype, int warmups, int trials, int cycles) {
-        return new AllReducePoint(vectors, 16 / dtype.bytes(), dtype, warmups, trials, cycles);
+    static AllReducePoint point(int vectors, DType dtype) {
+        return new AllReducePoint(vectors, 16 / dtype.bytes(), dtype);
     }
 
     @ParameterizedTest(name = "{0} on {1} ranks in {2}")
     @MethodSource("algorithmsRankCountsAndDtypes")
     void everyRankEndsWithTheExactSumBitForBit(String name, int ranks, DType dtype) throws Exception {
-        List<AllReducePoint> points = List.of(point(5, dtype, 1, 2, 2), point(1, dtype, 0, 1, 1),
-                point(MANY_VECTORS, dtype, 1, 2, 3));
+        List<AllReducePoint> points = List.of(point(5, dtype), point(1, dtype), point(MANY_VECTORS, dtype));
         List<List<byte[]>> outputs = new ThreadRanks(ranks).run(scratch, MAX_BYTES, context -> {
             List<byte[]> mine = new ArrayList<>();
             try (SharedMemoryAllReduce communicator =
-                         (SharedMemoryAllReduce) SharedMemoryCommunicators.open(name, context)) {
+                         (SharedMemoryAllReduce) SharedMemoryCommunicators.REGISTRY.open(name, context)) {
                 for (AllReducePoint point : points) {
                     PointMeasurement measured = communicator.measure(point);
                     assertEquals(Correctness.exact(), measured.correctness(), point.toString());
-                    assertEquals(point.trials(), measured.latencyMicros().length);
+                    assertEquals(context.protocol().trials(), measured.latencyMicros().length);
                     byte[] result = new byte[(int) point.bytes()];
                     communicator.output.bytes().get(0, result);
                     mine.add(result);
@@ -91,13 +91,13 @@ class SharedMemoryAllReduceTest {
 
     @Test
     void countersKeepWorkingOverManyConsecutiveAllReducesAndPoints() throws Exception {
-        for (String name : SharedMemoryCommunicators.NAMES) {
-            List<Boolean> correct = new ThreadRanks(8).run(scratch, MAX_BYTES, context -> {
+        for (String name : SharedMemoryCommunicators.REGISTRY.names()) {
+            // 10 x 10 timed plus 2 x 10 warm-up all-reduces: 240 barriers per point.
+            List<Boolean> correct = new ThreadRanks(8, new MeasuringProtocol(2, 10, 10)).run(scratch, MAX_BYTES, context -> {
                 boolean all = true;
-                try (var communicator = SharedMemoryCommunicators.open(name, context)) {
+                try (var communicator = SharedMemoryCommunicators.REGISTRY.open(name, context)) {
                     for (DType dtype : DType.values()) {
-                        // 10 x 10 timed plus 2 x 10 warm-up all-reduces: 240 barriers per point.
-                        PointMeasurement measured = communicator.measure(point(13, dtype, 2, 10, 10));
+                        PointMeasurement measured = communicator.measure(point(13, dtype));
                         all &= measured.correctness().correct();
                     }
                 }
@@ -110,11 +110,11 @@ class SharedMemoryAllReduceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("names")
     void aCorruptedInputIsCaughtAsAMismatchOnEveryRank(String name) throws Exception {
-        AllReducePoint point = point(MANY_VECTORS, DType.BF16, 0, 1, 1);
+        AllReducePoint point = point(MANY_VECTORS, DType.BF16);
         int corrupted = 1234;
         List<Correctness> checks = new ThreadRanks(3).run(scratch, MAX_BYTES, context -> {
             try (SharedMemoryAllReduce communicator =
-                         (SharedMemoryAllReduce) SharedMemoryCommunicators.open(name, context)) {
+                         (SharedMemoryAllReduce) SharedMemoryCommunicators.REGISTRY.open(name, context)) {
                 communicator.fillInputs(point);
                 context.rendezvous().barrier();
                 if (context.rank() == 0) {
@@ -137,7 +137,7 @@ class SharedMemoryAllReduceTest {
     }
 
     static Stream<String> names() {
-        return SharedMemoryCommunicators.NAMES.stream();
+        return SharedMemoryCommunicators.REGISTRY.names().stream();
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.github.commgate.comm.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.DType;
+import io.github.commgate.comm.MeasuringProtocol;
 import io.github.commgate.comm.PointMeasurement;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -12,8 +15,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * How close the shared-memory all-reduces come to the machine's copy bandwidth: 2 ranks as 2
@@ -27,7 +28,8 @@ class SharedMemoryBandwidthBenchmark {
 
     private static final int RANKS = 2;
     /** (2048, 8192) bf16 is 32 MiB, one of vLLM's benchmark sizes. */
-    private static final AllReducePoint POINT = new AllReducePoint(2048, 8192, DType.BF16, 5, 10, 2);
+    private static final AllReducePoint POINT = new AllReducePoint(2048, 8192, DType.BF16);
+    private static final MeasuringProtocol PROTOCOL = new MeasuringProtocol(5, 10, 2);
     private static final int COPY_ROUNDS = 20;
     private static final int ROUNDS = 5;
     /** Twice the tensor, so neither buffer fits in any cache. */
@@ -68,9 +70,9 @@ class SharedMemoryBandwidthBenchmark {
     }
 
     private double allReduce(String name, TrafficFormula traffic, double copy) throws Exception {
-        ThreadRanks ranks = new ThreadRanks(RANKS);
+        ThreadRanks ranks = new ThreadRanks(RANKS, PROTOCOL);
         List<PointMeasurement> measured = ranks.run(scratch, POINT.bytes(), context -> {
-            try (Communicator communicator = SharedMemoryCommunicators.open(name, context)) {
+            try (Communicator communicator = SharedMemoryCommunicators.REGISTRY.open(name, context)) {
                 return communicator.measure(POINT);
             }
         });

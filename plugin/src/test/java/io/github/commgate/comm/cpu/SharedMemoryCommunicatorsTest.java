@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.Communicator;
+import io.github.commgate.comm.CommunicatorDeclaration;
 import io.github.commgate.comm.DType;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,31 +25,32 @@ class SharedMemoryCommunicatorsTest {
     Path scratch;
 
     @Test
-    void theBackendOffersOneShotAndTwoShotByName() throws Exception {
-        assertEquals(List.of("shm-oneshot", "shm-twoshot"), SharedMemoryCommunicators.NAMES);
-        List<String> opened = new ThreadRanks(2).run(scratch, 1024, context -> {
-            try (Communicator communicator = SharedMemoryCommunicators.open("shm-twoshot", context)) {
-                return communicator.name();
-            }
-        });
-        assertEquals(List.of("shm-twoshot", "shm-twoshot"), opened);
+    void everyDeclaredCommunicatorOpensAndReportsItsDeclaredName() throws Exception {
+        assertEquals(List.of("shm-oneshot", "shm-twoshot"), SharedMemoryCommunicators.REGISTRY.names());
+        for (CommunicatorDeclaration declaration : SharedMemoryCommunicators.REGISTRY.communicators()) {
+            List<String> opened = new ThreadRanks(2).run(scratch, 1024, context -> {
+                try (Communicator communicator = declaration.opener().open(context)) {
+                    return communicator.name();
+                }
+            });
+            assertEquals(List.of(declaration.name(), declaration.name()), opened);
+        }
     }
 
     @Test
     void anUnknownNameIsRefused() {
         ThreadRanks ranks = new ThreadRanks(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SharedMemoryCommunicators.open("shm-threeshot", ranks.context(0, scratch, 1024)));
-        assertEquals("unknown shared-memory communicator 'shm-threeshot'; expected one of "
-                + "shm-oneshot, shm-twoshot", e.getMessage());
+                () -> SharedMemoryCommunicators.REGISTRY.open("shm-threeshot", ranks.context(0, scratch, 1024)));
+        assertEquals("no cpu communicator named 'shm-threeshot'; declared: shm-oneshot, shm-twoshot", e.getMessage());
     }
 
     @Test
     void theSharedFileIsOwnerOnlyWhileOpenAndGoneAfterClose() throws Exception {
-        for (String name : SharedMemoryCommunicators.NAMES) {
+        for (String name : SharedMemoryCommunicators.REGISTRY.names()) {
             List<Path> files = new ThreadRanks(2).run(scratch, 4096, context -> {
                 SharedMemoryAllReduce communicator =
-                        (SharedMemoryAllReduce) SharedMemoryCommunicators.open(name, context);
+                        (SharedMemoryAllReduce) SharedMemoryCommunicators.REGISTRY.open(name, context);
                 Path file = communicator.sharedFile();
                 assertTrue(Files.exists(file));
                 assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -68,11 +70,11 @@ class SharedMemoryCommunicatorsTest {
 
     @Test
     void skipReasonsNameTheRuleAndAreTheSameOnEveryRank() throws Exception {
-        AllReducePoint unaligned = new AllReducePoint(1, 4, DType.BF16, 1, 1, 1);
-        AllReducePoint tooLarge = new AllReducePoint(8, 128, DType.FP32, 1, 1, 1);
-        AllReducePoint fits = new AllReducePoint(8, 64, DType.FP32, 1, 1, 1);
+        AllReducePoint unaligned = new AllReducePoint(1, 4, DType.BF16);
+        AllReducePoint tooLarge = new AllReducePoint(8, 128, DType.FP32);
+        AllReducePoint fits = new AllReducePoint(8, 64, DType.FP32);
         List<List<Optional<String>>> reasons = new ThreadRanks(2).run(scratch, 2048, context -> {
-            try (Communicator communicator = SharedMemoryCommunicators.open("shm-oneshot", context)) {
+            try (Communicator communicator = SharedMemoryCommunicators.REGISTRY.open("shm-oneshot", context)) {
                 return List.of(communicator.skipReason(unaligned), communicator.skipReason(tooLarge),
                         communicator.skipReason(fits));
             }
@@ -86,15 +88,15 @@ class SharedMemoryCommunicatorsTest {
 
     @Test
     void worldSizesOutsideTwoToEightAreSkippedWithoutSharingAnything() throws Exception {
-        AllReducePoint point = new AllReducePoint(1, 8, DType.BF16, 1, 1, 1);
+        AllReducePoint point = new AllReducePoint(1, 8, DType.BF16);
         List<Optional<String>> single = new ThreadRanks(1).run(scratch, 1024, context -> {
-            try (Communicator communicator = SharedMemoryCommunicators.open("shm-oneshot", context)) {
+            try (Communicator communicator = SharedMemoryCommunicators.REGISTRY.open("shm-oneshot", context)) {
                 return communicator.skipReason(point);
             }
         });
         assertEquals(List.of(Optional.of("needs 2 to 8 ranks, this run has 1")), single);
         List<Optional<String>> nine = new ThreadRanks(9).run(scratch, 1024, context -> {
-            try (Communicator communicator = SharedMemoryCommunicators.open("shm-twoshot", context)) {
+            try (Communicator communicator = SharedMemoryCommunicators.REGISTRY.open("shm-twoshot", context)) {
                 return communicator.skipReason(point);
             }
         });

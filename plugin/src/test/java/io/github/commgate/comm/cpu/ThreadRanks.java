@@ -1,5 +1,6 @@
 package io.github.commgate.comm.cpu;
 
+import io.github.commgate.comm.MeasuringProtocol;
 import io.github.commgate.comm.RankContext;
 import io.github.commgate.comm.Rendezvous;
 import java.io.IOException;
@@ -29,18 +30,27 @@ final class ThreadRanks {
 
     private static final long DEADLINE_SECONDS = 60;
 
+    /** One warm-up, two trials of three all-reduces: enough rounds to cross every barrier twice. */
+    static final MeasuringProtocol QUICK = new MeasuringProtocol(1, 2, 3);
+
     private final int worldSize;
+    private final MeasuringProtocol protocol;
     private final CyclicBarrier barrier;
     private final byte[][] blobs;
 
     ThreadRanks(int worldSize) {
+        this(worldSize, QUICK);
+    }
+
+    ThreadRanks(int worldSize, MeasuringProtocol protocol) {
         this.worldSize = worldSize;
+        this.protocol = protocol;
         this.barrier = new CyclicBarrier(worldSize);
         this.blobs = new byte[worldSize][];
     }
 
     RankContext context(int rank, Path scratchDirectory, long maxBytes) {
-        return new RankContext(rank, worldSize, rank, scratchDirectory, maxBytes, rendezvous(rank));
+        return new RankContext(rank, worldSize, rank, scratchDirectory, maxBytes, protocol, maxBytes, rendezvous(rank));
     }
 
     Rendezvous rendezvous(int rank) {

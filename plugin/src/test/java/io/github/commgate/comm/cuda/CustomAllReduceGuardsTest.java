@@ -31,14 +31,14 @@ class CustomAllReduceGuardsTest {
 
     @Test
     void pointsOverTheLimitOrNotWholeVectorsSkipNamingTheLimit() {
-        AllReducePoint big = new AllReducePoint(1024, 8192, DType.BF16, 1, 1, 1);
+        AllReducePoint big = new AllReducePoint(1024, 8192, DType.BF16);
         assertEquals(Optional.of("16777216 bytes is over the 8388608-byte limit of this communicator (customAllReduceMaxSize)"),
                 CustomAllReduceLimits.pointProblem(big, 8L << 20, 16, "customAllReduceMaxSize"));
-        AllReducePoint odd = new AllReducePoint(1, 3, DType.FP16, 1, 1, 1);
+        AllReducePoint odd = new AllReducePoint(1, 3, DType.FP16);
         assertEquals(Optional.of("6 bytes is not a multiple of the 16-byte vectors the kernels move"),
                 CustomAllReduceLimits.pointProblem(odd, 8L << 20, 16, "customAllReduceMaxSize"));
         assertEquals(Optional.empty(),
-                CustomAllReduceLimits.pointProblem(new AllReducePoint(512, 8192, DType.BF16, 1, 1, 1), 8L << 20, 16, "customAllReduceMaxSize"));
+                CustomAllReduceLimits.pointProblem(new AllReducePoint(512, 8192, DType.BF16), 8L << 20, 16, "customAllReduceMaxSize"));
     }
 
     @Test

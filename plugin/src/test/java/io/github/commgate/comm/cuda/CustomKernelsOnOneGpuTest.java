@@ -38,7 +38,8 @@ class CustomKernelsOnOneGpuTest {
         LaunchSettings settings = new LaunchSettings(Path.of(System.getProperty("java.home"), "bin", "java"),
                 List.of("-Dcommgate.device=0"), Map.of("NCCL_NVLS_ENABLE", "0"), classpath,
                 directory.resolve("logs-" + ranks + "-" + dtype), Duration.ofSeconds(600));
-        BenchmarkPlan plan = new BenchmarkPlan(Backend.CUDA, ranks, OURS, sequenceLengths, hidden, dtype, 1, trials, 3);
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(ranks).communicators(OURS)
+                .sequenceLengths(sequenceLengths).hiddenSize(hidden).dtype(dtype).protocol(1, trials, 3).build();
         return new WorkerLauncher(settings, new ProgressListener() {
             @Override
             public void ranksConnected(double secondsSinceStart) {

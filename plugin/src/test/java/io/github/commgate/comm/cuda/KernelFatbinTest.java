@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.commgate.comm.CommunicatorCatalog;
+import io.github.commgate.comm.CommunicatorDeclaration;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -68,7 +68,7 @@ class KernelFatbinTest {
             assertArrayEquals(first, abiRecord(cubin), "sm_" + cubin.architecture());
         }
         // The Maven JVM checks sizes before any worker, without a GPU, against its own constant.
-        assertEquals(CommunicatorCatalog.VECTOR_BYTES, abi.vectorBytes());
+        assertEquals(CommunicatorDeclaration.VECTOR_BYTES, abi.vectorBytes());
     }
 
     static byte[] abiRecord(FatbinImage.Cubin cubin) {

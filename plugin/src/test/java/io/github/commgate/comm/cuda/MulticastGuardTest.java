@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.comm.Backend;
-import io.github.commgate.comm.CommunicatorCatalog;
 import io.github.commgate.comm.Rendezvous;
+import io.github.commgate.plan.CommunicatorCatalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;

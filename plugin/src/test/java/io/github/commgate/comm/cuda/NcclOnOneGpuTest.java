@@ -57,7 +57,8 @@ class NcclOnOneGpuTest {
     @Test
     void ncclAllReducesCorrectlyForEveryDtypeAndNamesTheGpu() throws Exception {
         for (DType dtype : DType.values()) {
-            BenchmarkPlan plan = new BenchmarkPlan(Backend.CUDA, 1, List.of("nccl"), List.of(1, 3, 64), 8192, dtype, 2, 5, 10);
+            BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(1).communicators("nccl")
+                    .sequenceLengths(1, 3, 64).hiddenSize(8192).dtype(dtype).protocol(2, 5, 10).build();
             WorkerLauncher.Outcome outcome = run(plan);
             assertEquals(3, outcome.points().size());
             for (PointResult point : outcome.points()) {
@@ -73,7 +74,8 @@ class NcclOnOneGpuTest {
 
     @Test
     void ncclSymmetricMemoryIsSkippedWithItsReasonOnOneRank() throws Exception {
-        BenchmarkPlan plan = new BenchmarkPlan(Backend.CUDA, 1, List.of("nccl-symm"), List.of(1), 8192, DType.BF16, 1, 2, 10);
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(1).communicators("nccl-symm")
+                .sequenceLengths(1).hiddenSize(8192).dtype(DType.BF16).protocol(1, 2, 10).build();
         PointResult point = run(plan).points().get(0);
         assertEquals(PointStatus.SKIPPED, point.status());
         assertEquals("symmetric windows need 2 or more ranks; this run has 1", point.skipReason());
@@ -81,7 +83,8 @@ class NcclOnOneGpuTest {
 
     @Test
     void aRankAskingForAGpuThatIsNotThereFailsNamingIt() throws Exception {
-        BenchmarkPlan plan = new BenchmarkPlan(Backend.CUDA, 1, List.of("nccl"), List.of(1), 8192, DType.BF16, 1, 2, 10);
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(1).communicators("nccl")
+                .sequenceLengths(1).hiddenSize(8192).dtype(DType.BF16).protocol(1, 2, 10).build();
         String message = assertThrows(LaunchException.class,
                 () -> launcher(Map.of("CUDA_VISIBLE_DEVICES", "")).run(plan)).getMessage();
         assertTrue(message.startsWith("rank 0 failed: "), message);

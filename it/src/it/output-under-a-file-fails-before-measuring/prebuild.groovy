@@ -1,0 +1,2 @@
+new File(basedir, 'afile').text = 'a regular file where a directory would have to be'
+true

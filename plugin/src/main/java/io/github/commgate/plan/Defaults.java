@@ -1,0 +1,47 @@
+package io.github.commgate.plan;
+
+import java.util.List;
+
+/**
+ * Every parameter's default, declared once. The mojos' {@code @Parameter(defaultValue = ...)}
+ * read these constants (the compiler folds them into the annotations, so {@code mvn
+ * help:describe} shows them), and {@link RunSettings#builder()} starts from them.
+ */
+public final class Defaults {
+
+    public static final String BACKEND = "auto";
+    public static final String DTYPE = "bf16";
+    /** The second dimension of vLLM's benchmark tensors. */
+    public static final int HIDDEN_SIZE = 8192;
+    public static final int WARMUPS = 5;
+    public static final int TRIALS = 50;
+    public static final int CYCLES = 10;
+    /** 8 MiB: the largest all-reduce our kernels take by default, as vLLM caps its custom all-reduce. */
+    public static final long CUSTOM_MAX_BYTES = 8L << 20;
+    public static final int TIMEOUT_SECONDS = 600;
+    /** The common choice of CodSpeed and asv (a factor of 1.1): a 10 % slower median may fail. */
+    public static final double THRESHOLD_PERCENT = 10.0;
+    /** A slowdown below a microsecond never fails: under what event timers and launch jitter resolve at a few microseconds. */
+    public static final double FLOOR_MICROS = 1.0;
+    /**
+     * Stricter than benchstat's 0.05, for two reasons. A build checks dozens of points (7
+     * communicators x 6 sizes), so at 0.05 every few builds would carry a chance-significant
+     * point. And the test treats trials of one run as independent, while real noise also drifts
+     * between runs, so its p-values are optimistic; asv uses 0.002 for the same reason. With
+     * the default 50 trials a 10 % shift still gives p far below 0.01, so the stricter level
+     * costs no power where the threshold matters.
+     */
+    public static final double ALPHA = 0.01;
+    public static final int CONFIRM_RUNS = 1;
+    /** Independent runs pooled into a baseline, so it holds the spread between runs. */
+    public static final int RECORD_RUNS = 3;
+    public static final int CPU_WORLD_SIZE = 2;
+    public static final int MAX_WORLD_SIZE = 8;
+    /** 256 KiB to 32 MiB in bf16: the sizes where one-shot and two-shot cross over, a sweep a 2-core runner finishes well within a minute. */
+    public static final List<Integer> CPU_SEQUENCE_LENGTHS = List.of(16, 64, 128, 512, 2048);
+    /** Those of vLLM's benchmark_device_communicators.py: 2 MiB to 128 MiB in bf16. */
+    public static final List<Integer> GPU_SEQUENCE_LENGTHS = List.of(128, 512, 1024, 2048, 4096, 8192);
+
+    private Defaults() {
+    }
+}

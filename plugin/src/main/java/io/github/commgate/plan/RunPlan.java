@@ -1,0 +1,14 @@
+package io.github.commgate.plan;
+
+import java.time.Duration;
+
+/**
+ * Every setting of a goal, validated: what to measure, how long a run may take, how the gate
+ * judges, and how many runs a baseline pools. Built only by {@link PlanValidator}, so whatever a
+ * goal reads from it has been checked.
+ *
+ * @param timeout    for one run, from forking the workers to their exit
+ * @param recordRuns independent runs update-baseline pools
+ */
+public record RunPlan(BenchmarkPlan benchmark, Duration timeout, GatePolicy gate, int recordRuns) {
+}
