@@ -29,7 +29,7 @@ class PurePackagesTest {
 
     /** Each package's layer; a package may import only from lower layers. */
     private static final Map<String, Integer> LAYERS = Map.ofEntries(
-            Map.entry("numeric", 0), Map.entry("machine", 0), Map.entry("stats", 0),
+            Map.entry("numeric", 0), Map.entry("machine", 0), Map.entry("stats", 0), Map.entry("files", 0),
             Map.entry("comm", 1), Map.entry("comm.cpu", 2), Map.entry("comm.cuda", 2),
             Map.entry("plan", 3), Map.entry("result", 4),
             Map.entry("protocol", 5), Map.entry("baseline", 5),
@@ -37,7 +37,7 @@ class PurePackagesTest {
             Map.entry("report", 7), Map.entry("maven", 8));
 
     @ParameterizedTest
-    @ValueSource(strings = {"gate", "baseline", "stats", "report", "result", "plan", "machine"})
+    @ValueSource(strings = {"gate", "baseline", "stats", "report", "result", "plan", "machine", "files"})
     void importsNeitherMavenNorJavaCpp(String pkg) throws IOException {
         List<Path> files = sources(SOURCES.resolve(pkg.replace('.', '/')));
         List<String> offending = new ArrayList<>();
@@ -48,7 +48,7 @@ class PurePackagesTest {
                 }
             }
         }
-        assertTrue(files.size() > 2, "found the " + pkg + " sources in " + SOURCES.toAbsolutePath());
+        assertTrue(!files.isEmpty(), "found the " + pkg + " sources in " + SOURCES.toAbsolutePath());
         assertEquals(List.of(), offending);
     }
 

@@ -1,15 +1,13 @@
 package io.github.commgate.baseline;
 
+import io.github.commgate.files.AtomicFile;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /** Where baselines live, and how they are read and written. */
@@ -44,22 +42,11 @@ public final class BaselineFile {
     }
 
     /**
-     * Writes through a temporary file in the same directory and an atomic rename, so a reader,
-     * or a build that is killed halfway, sees either the old baseline or the new one, whole.
+     * Writes whole or not at all (see {@link AtomicFile}), so a reader, or a build killed
+     * halfway, sees either the old baseline or the new one.
      */
     public static void write(Baseline baseline, Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(temporary, BaselineJson.text(baseline), StandardCharsets.UTF_8);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFile.write(file, BaselineJson.text(baseline), AtomicFile.Readers.OWNER);
     }
 
     private static String why(IOException e) {

@@ -74,6 +74,10 @@ final class BaselineJson {
         node.put("bytes", point.bytes());
         node.put("median_us", point.medianMicros());
         point.samplesMicros().forEach(node.putArray("samples_us")::add);
+        point.runMediansMicros().forEach(node.putArray("run_medians_us")::add);
+        if (point.reason() != null) {
+            node.put("reason", point.reason());
+        }
         return node;
     }
 }

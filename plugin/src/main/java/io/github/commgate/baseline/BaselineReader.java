@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns the text of a baseline file into a {@link Baseline}, or into one line that names the
@@ -51,8 +52,8 @@ final class BaselineReader {
             throw problem("", "expected an object at the top level");
         }
         int format = fields.wholeNumber(root, "", "format");
-        if (format != Baseline.FORMAT) {
-            throw new BaselineException(String.format("baseline %s: format %d is not supported; this commgate reads format %d",
+        if (format < 1 || format > Baseline.FORMAT) {
+            throw new BaselineException(String.format("baseline %s: format %d is not supported; this commgate reads formats 1 and %d",
                     file, format, Baseline.FORMAT));
         }
         EnvironmentKey key = key(fields.object(root, "", "key"), "/key");
@@ -141,15 +142,27 @@ final class BaselineReader {
         int sequenceLength = fields.atLeast(node, path, "sequence_length", 1);
         long bytes = fields.longAtLeast(node, path, "bytes", 1);
         double median = fields.nonNegative(node, path, "median_us");
-        JsonNode array = fields.array(node, path, "samples_us");
-        if (array.isEmpty()) {
+        List<Double> samples = numbers(node, path, "samples_us");
+        if (samples.isEmpty()) {
             throw problem(path + "/samples_us", "'samples_us' is empty; a point needs the samples it was recorded from");
         }
-        List<Double> samples = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            samples.add(fields.nonNegativeElement(array, path + "/samples_us", i, "samples_us"));
+        List<Double> runMedians = node.has("run_medians_us") ? numbers(node, path, "run_medians_us") : List.of();
+        BaselinePoint point = new BaselinePoint(communicator, sequenceLength, bytes, median, samples, runMedians,
+                fields.optionalText(node, path, "reason"));
+        Optional<String> implausible = PlausibleMedian.problem(point);
+        if (implausible.isPresent()) {
+            throw problem(path + "/median_us", point.label() + ": " + implausible.get());
         }
-        return new BaselinePoint(communicator, sequenceLength, bytes, median, samples);
+        return point;
+    }
+
+    private List<Double> numbers(JsonNode node, String path, String name) throws BaselineException {
+        JsonNode array = fields.array(node, path, name);
+        List<Double> values = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            values.add(fields.nonNegativeElement(array, path + "/" + name, i, name));
+        }
+        return values;
     }
 
     private BaselineException problem(String path, String message) {

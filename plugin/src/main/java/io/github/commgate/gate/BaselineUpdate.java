@@ -9,6 +9,7 @@ import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
+import io.github.commgate.result.PooledRuns;
 import io.github.commgate.result.RunResult;
 import io.github.commgate.stats.Statistics;
 import java.util.ArrayList;
@@ -22,11 +23,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Records a run into the baseline of its environment. Points of communicators that were not
- * selected, and points this run did not measure, keep their old numbers: a baseline only
- * changes where someone measured. A point that got slower beyond its threshold is refused unless
- * the user gives a reason, which is then written into the file, so a baseline is never loosened
- * silently. The reason describes this update only; older ones stay in the repository's history.
+ * Records runs into the baseline of its environment: their trials pooled, and each run's median
+ * kept, since how far runs move apart sets a point's limit. Points of communicators that were not
+ * selected, and points these runs did not measure, keep their old numbers and reasons: a
+ * baseline only changes where someone measured. A point that got slower beyond its limit is
+ * refused unless the user gives a reason, which is then kept with that point for as long as its
+ * slower numbers stand, so a baseline is never loosened silently and two updates of different
+ * points keep both their reasons.
  */
 public final class BaselineUpdate {
 
@@ -55,7 +58,10 @@ public final class BaselineUpdate {
         this.reason = reason == null || reason.isBlank() ? null : reason.trim();
     }
 
-    public Result apply(Optional<Baseline> previous, RunResult run, Provenance provenance) throws BaselineUpdateException {
+    /** @param runs independent runs of one plan, pooled into the baseline; their first run's environment is recorded */
+    public Result apply(Optional<Baseline> previous, List<RunResult> runs, Provenance provenance) throws BaselineUpdateException {
+        RunResult run = PooledRuns.pool(runs);
+        Limits limits = new Limits(thresholds, run.plan().backend(), run.plan().protocol());
         EnvironmentKey key = EnvironmentKey.of(run);
         checkSameEnvironment(previous, key);
         checkSelection(run);
@@ -65,7 +71,7 @@ public final class BaselineUpdate {
         List<String> loosened = new ArrayList<>();
         for (PointResult point : run.points()) {
             if (selected(point.communicator())) {
-                record(point, points, changes, loosened);
+                record(point, runMedians(runs, point), limits, points, changes, loosened);
             }
         }
         keptUnmeasured(previous, run, changes);
@@ -79,7 +85,8 @@ public final class BaselineUpdate {
         return new Result(baseline(key, run, provenance, List.copyOf(points.values())), changes);
     }
 
-    private void record(PointResult point, Map<PointKey, BaselinePoint> points, List<String> changes, List<String> loosened) {
+    private void record(PointResult point, List<Double> runMedians, Limits limits, Map<PointKey, BaselinePoint> points,
+                        List<String> changes, List<String> loosened) {
         PointKey key = new PointKey(point.communicator(), point.sequenceLength());
         BaselinePoint old = points.get(key);
         String label = Figures.label(point.communicator(), point.bytes());
@@ -89,7 +96,7 @@ public final class BaselineUpdate {
                     : label + ": kept " + Figures.micros(old.medianMicros()) + " us (" + unusable.get() + ")");
             return;
         }
-        BaselinePoint fresh = measured(point);
+        BaselinePoint fresh = measured(point, runMedians);
         points.put(key, fresh);
         if (old == null) {
             changes.add(label + ": added at " + Figures.micros(fresh.medianMicros()) + " us");
@@ -98,9 +105,10 @@ public final class BaselineUpdate {
         String change = label + ": " + Figures.micros(old.medianMicros()) + " us -> " + Figures.micros(fresh.medianMicros())
                 + " us (" + Figures.signedPercent((fresh.medianMicros() / old.medianMicros() - 1) * 100) + " %)";
         changes.add(change);
-        double limit = thresholds.upperLimit(point.communicator(), old.medianMicros());
+        double limit = limits.of(old).upperMicros();
         if (fresh.medianMicros() > limit) {
             loosened.add(change + ", over the limit of " + Figures.microsDown(limit) + " us");
+            points.put(key, fresh.withReason(reason));
         }
     }
 
@@ -123,10 +131,18 @@ public final class BaselineUpdate {
      * Samples are kept to the nanosecond: finer digits are below any timer's resolution and would
      * only make the diff of an update longer.
      */
-    private static BaselinePoint measured(PointResult point) {
+    private static BaselinePoint measured(PointResult point, List<Double> runMedians) {
         List<Double> samples = Arrays.stream(point.samplesMicros()).map(BaselineUpdate::nanosecond).boxed().toList();
         double median = nanosecond(Statistics.median(samples.stream().mapToDouble(Double::doubleValue).toArray()));
-        return new BaselinePoint(point.communicator(), point.sequenceLength(), point.bytes(), median, samples);
+        return new BaselinePoint(point.communicator(), point.sequenceLength(), point.bytes(), median, samples,
+                runMedians.stream().map(BaselineUpdate::nanosecond).toList(), null);
+    }
+
+    /** The point's median in each run that measured it correctly, in the runs' order. */
+    private static List<Double> runMedians(List<RunResult> runs, PointResult point) {
+        return runs.stream().map(r -> r.point(point.communicator(), point.sequenceLength())).flatMap(Optional::stream)
+                .filter(p -> p.status() == PointStatus.MEASURED && p.samplesMicros().length > 0)
+                .map(PointResult::medianMicros).toList();
     }
 
     private static double nanosecond(double micros) {
@@ -146,7 +162,7 @@ public final class BaselineUpdate {
         BaselineParameters parameters = new BaselineParameters(run.plan().protocol(),
                 List.copyOf(new TreeSet<>(points.stream().map(BaselinePoint::sequenceLength).toList())),
                 List.copyOf(new TreeSet<>(points.stream().map(BaselinePoint::communicator).toList())));
-        return new Baseline(key, environment, host, provenance, parameters, reason, points);
+        return new Baseline(key, environment, host, provenance, parameters, null, points);
     }
 
     private boolean selected(String communicator) {

@@ -2,6 +2,8 @@ package io.github.commgate.gate;
 
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.baseline.EnvironmentKey;
+import io.github.commgate.plan.Defaults;
+import io.github.commgate.plan.GatePolicy;
 import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
@@ -22,12 +24,18 @@ public final class Gate {
 
     private final Thresholds thresholds;
     private final boolean allowEnvironmentMismatch;
-    private final PointJudge judge;
+    private final boolean requireBaseline;
 
-    public Gate(Thresholds thresholds, boolean allowEnvironmentMismatch) {
+    /** @param requireBaseline a run in which no point was compared fails (see {@link GateOutcome}) */
+    public Gate(Thresholds thresholds, boolean allowEnvironmentMismatch, boolean requireBaseline) {
         this.thresholds = thresholds;
         this.allowEnvironmentMismatch = allowEnvironmentMismatch;
-        this.judge = new PointJudge(thresholds);
+        this.requireBaseline = requireBaseline;
+    }
+
+    /** The gate a validated policy describes. */
+    public static Gate of(GatePolicy policy) {
+        return new Gate(policy.thresholds(), policy.allowEnvironmentMismatch(), policy.requireBaseline());
     }
 
     /** Against the baseline where there is one; see the two methods below. */
@@ -45,7 +53,7 @@ public final class Gate {
         if (verdicts.stream().anyMatch(v -> v.verdict() == Verdict.NO_BASELINE)) {
             warnings.add(environment.sentence() + "; nothing was compared: record one with update-baseline");
         }
-        return GateOutcome.decide(environment, verdicts, warnings);
+        return GateOutcome.decide(environment, verdicts, warnings, requireBaseline);
     }
 
     /** @param baselineName how messages name the baseline, usually the path it was read from */
@@ -53,14 +61,16 @@ public final class Gate {
         EnvironmentComparison environment = EnvironmentComparison.of(baselineName, baseline, run, EnvironmentKey.of(run),
                 allowEnvironmentMismatch);
         Optional<RankDistance> distance = RankDistance.of(baseline.environment(), run.environment());
+        PointJudge judge = new PointJudge(new Limits(thresholds, run.plan().backend(), run.plan().protocol()), thresholds.alpha());
         List<PointVerdict> verdicts = run.points().stream()
-                .map(p -> PointJudge.forced(p).orElseGet(() -> judge(p, baseline, environment.compared(), distance)))
+                .map(p -> PointJudge.forced(p).orElseGet(() -> judge(judge, p, baseline, environment.compared(), distance)))
                 .toList();
         return GateOutcome.decide(environment, verdicts,
-                warnings(environment, run, baseline, verdicts, distance.filter(RankDistance::fartherApart)));
+                warnings(environment, run, baseline, verdicts, distance.filter(RankDistance::fartherApart)), requireBaseline);
     }
 
-    private PointVerdict judge(PointResult point, Baseline baseline, boolean compared, Optional<RankDistance> distance) {
+    private static PointVerdict judge(PointJudge judge, PointResult point, Baseline baseline, boolean compared,
+                                      Optional<RankDistance> distance) {
         if (!compared) {
             return PointJudge.withoutTiming(point, Verdict.NOT_COMPARABLE, "");
         }
@@ -99,8 +109,17 @@ public final class Gate {
         List<String> missing = verdicts.stream().filter(v -> v.verdict() == Verdict.NO_BASELINE)
                 .map(PointVerdict::label).toList();
         if (!missing.isEmpty()) {
-            warnings.add(missing.size() + " measured points have no baseline entry (" + String.join(", ", missing)
-                    + "); record them with update-baseline");
+            long measured = verdicts.stream().filter(v -> !Double.isNaN(v.currentMedianMicros())).count();
+            String which = missing.size() < measured ? missing.size() + " of the " + measured + " measured points have no"
+                    : measured == 1 ? "the measured point has no" : "none of the " + measured + " measured points has a";
+            warnings.add(which + " baseline entry (" + String.join(", ", missing) + "), so "
+                    + (missing.size() < measured ? "they were not" : "nothing was") + " compared; record them with update-baseline");
+        }
+        if (verdicts.stream().anyMatch(v -> v.limit() != null && v.limit().rule() == PointLimit.Rule.FIXED)) {
+            warnings.add("baseline " + environment.baselineName() + " has no per-run medians (recorded by an older commgate"
+                    + " or from one run), so its points are judged by the fixed rule of " + Figures.plain(Defaults.THRESHOLD_PERCENT)
+                    + " % and " + Figures.plain(Defaults.FLOOR_MICROS) + " us; record it again with update-baseline for limits"
+                    + " that follow each point's noise");
         }
         warnings.addAll(powerWarnings(run, baseline, verdicts));
         return warnings;

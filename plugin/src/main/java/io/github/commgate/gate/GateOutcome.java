@@ -32,16 +32,24 @@ public record GateOutcome(Decision decision, String headline, EnvironmentCompari
         warnings = List.copyOf(warnings);
     }
 
-    static GateOutcome decide(EnvironmentComparison environment, List<PointVerdict> points, List<String> warnings) {
+    /**
+     * @param requireBaseline a run in which no point was compared fails instead of passing with a
+     *                        warning: a green build must mean that the gate looked
+     */
+    static GateOutcome decide(EnvironmentComparison environment, List<PointVerdict> points, List<String> warnings,
+                              boolean requireBaseline) {
         long skipped = count(points, Verdict.SKIPPED);
         long failed = count(points, Verdict.REGRESSED) + count(points, Verdict.INCORRECT);
+        long compared = compared(points);
+        String counted = points.size() + (points.size() == 1 ? " point, " : " points, ") + compared + " compared: "
+                + tally(points);
+        String failedCount = failed + " of " + points.size() + " points failed, " + compared + " compared: " + tally(points);
         if (skipped == points.size()) {
             String why = points.isEmpty() ? "the run has no points" : "all " + points.size() + " points were skipped";
             return new GateOutcome(Decision.FAIL, "nothing was measured: " + why, environment, points, warnings);
         }
         if (failed > 0) {
-            return new GateOutcome(Decision.FAIL, failed + " of " + points.size() + " points failed: " + tally(points),
-                    environment, points, warnings);
+            return new GateOutcome(Decision.FAIL, failedCount, environment, points, warnings);
         }
         if (environment.hasBaseline() && !environment.compared()) {
             return new GateOutcome(Decision.NOT_COMPARABLE, environment.sentence(), environment, points, warnings);
@@ -51,7 +59,23 @@ public record GateOutcome(Decision decision, String headline, EnvironmentCompari
             return new GateOutcome(Decision.ERROR, errors + " of " + points.size() + " points could not be judged: "
                     + tally(points), environment, points, warnings);
         }
-        return new GateOutcome(Decision.PASS, points.size() + " points: " + tally(points), environment, points, warnings);
+        if (compared == 0 && requireBaseline) {
+            return new GateOutcome(Decision.FAIL, "no point was compared (" + (environment.hasBaseline()
+                    ? "baseline " + environment.baselineName() + " has none of the measured points" : environment.sentence())
+                    + ") and a baseline is required: " + counted, environment, points, warnings);
+        }
+        return new GateOutcome(Decision.PASS, counted, environment, points, warnings);
+    }
+
+    /** Points whose timing was judged against a baseline entry. */
+    static long compared(List<PointVerdict> points) {
+        return count(points, Verdict.PASS) + count(points, Verdict.IMPROVED) + count(points, Verdict.REGRESSED);
+    }
+
+    /** True when a baseline was there but no measured point had an entry in it: it counts as missing. */
+    public boolean baselineCoversNothing() {
+        return environment.hasBaseline() && environment.compared() && compared(points) == 0
+                && !withVerdict(Verdict.NO_BASELINE).isEmpty();
     }
 
     public boolean failed() {

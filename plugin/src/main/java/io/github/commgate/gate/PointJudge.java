@@ -1,7 +1,6 @@
 package io.github.commgate.gate;
 
 import io.github.commgate.baseline.BaselinePoint;
-import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
 import io.github.commgate.stats.MannWhitneyU;
@@ -14,16 +13,18 @@ import java.util.Optional;
  */
 final class PointJudge {
 
-    private final Thresholds thresholds;
+    private final Limits limits;
+    private final double alpha;
 
-    PointJudge(Thresholds thresholds) {
-        this.thresholds = thresholds;
+    PointJudge(Limits limits, double alpha) {
+        this.limits = limits;
+        this.alpha = alpha;
     }
 
     /** The verdict that needs no baseline, if the point's own status settles it. */
     static PointVerdict withoutTiming(PointResult point, Verdict verdict, String detail) {
         return new PointVerdict(point.communicator(), point.sequenceLength(), point.bytes(), verdict,
-                measuredMedian(point), Double.NaN, Double.NaN, Double.NaN, false, Double.NaN, Double.NaN, false, detail);
+                measuredMedian(point), Double.NaN, null, Double.NaN, Double.NaN, false, detail);
     }
 
     /** The verdict a point's status or samples force, before any baseline is looked at. */
@@ -40,17 +41,14 @@ final class PointJudge {
         double[] recorded = baseline.samples();
         double median = point.medianMicros();
         double base = baseline.medianMicros();
-        String communicator = point.communicator();
-        double upper = thresholds.upperLimit(communicator, base);
-        double lower = thresholds.lowerLimit(communicator, base);
+        PointLimit limit = limits.of(baseline);
         boolean slower = median >= base;
         double p = slower ? MannWhitneyU.pGreater(current, recorded) : MannWhitneyU.pLess(current, recorded);
-        boolean beyond = median > upper || median < lower;
-        boolean significant = p < thresholds.alpha();
+        boolean beyond = median > limit.upperMicros() || median < limit.lowerMicros();
+        boolean significant = p < alpha;
         Verdict verdict = !beyond || !significant ? Verdict.PASS : slower ? Verdict.REGRESSED : Verdict.IMPROVED;
-        return new PointVerdict(communicator, point.sequenceLength(), point.bytes(), verdict, median, base, upper,
-                thresholds.percentFor(communicator), thresholds.floorBinds(communicator, base),
-                base > 0 ? (median / base - 1) * 100 : Double.NaN, p, beyond && !significant, "");
+        return new PointVerdict(point.communicator(), point.sequenceLength(), point.bytes(), verdict, median, base, limit,
+                (median / base - 1) * 100, p, beyond && !significant, "");
     }
 
     private static Optional<String> samplesProblem(double[] samples) {

@@ -28,9 +28,14 @@ abstract class AbstractGateMojo extends AbstractMeasuringMojo {
     @Parameter(property = "commgate.baselineFile")
     private File baselineFile;
 
-    /** Percent by which a median may exceed its baseline before the point can regress (0 to 100). */
-    @Parameter(property = "commgate.threshold", defaultValue = "" + Defaults.THRESHOLD_PERCENT)
-    private double threshold;
+    /**
+     * Percent by which a median may exceed its baseline before the point can regress (0 to 100).
+     * Default: none, and each point's limit follows its own noise, twice the spread between the
+     * baseline's recording runs, 2 to 10 % (10 % for a baseline without per-run medians).
+     * Example: {@code -Dcommgate.threshold=5}.
+     */
+    @Parameter(property = "commgate.threshold")
+    private Double threshold;
 
     /**
      * Per-communicator thresholds in percent, overriding {@code threshold}; each key must name a
@@ -39,9 +44,13 @@ abstract class AbstractGateMojo extends AbstractMeasuringMojo {
     @Parameter
     private Map<String, String> thresholds;
 
-    /** Microseconds a median may exceed its baseline in any case, so sub-microsecond noise never fails a build. */
-    @Parameter(property = "commgate.floor", defaultValue = "" + Defaults.FLOOR_MICROS)
-    private double floor;
+    /**
+     * Microseconds a median may exceed its baseline in any case. Default: the timer's resolution
+     * per all-reduce (0.5 us per CUDA graph, 0.1 us per round on cpu, divided by cycles); 1.0 for
+     * a baseline without per-run medians.
+     */
+    @Parameter(property = "commgate.floor")
+    private Double floor;
 
     /** Significance level of the one-sided Mann-Whitney U test a regression must also pass. */
     @Parameter(property = "commgate.alpha", defaultValue = "" + Defaults.ALPHA)

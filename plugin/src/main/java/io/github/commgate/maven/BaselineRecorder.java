@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -33,12 +34,13 @@ final class BaselineRecorder {
         this.projectDirectory = projectDirectory;
     }
 
-    /** Merges {@code run} into {@code previous} and writes the result to {@code file}; returns the changes. */
-    BaselineUpdate.Result record(Optional<Baseline> previous, RunResult run, Set<String> communicators, String reason, Path file)
+    /** Merges {@code runs} into {@code previous} and writes the result to {@code file}; returns the changes. */
+    BaselineUpdate.Result record(Optional<Baseline> previous, List<RunResult> runs, Set<String> communicators, String reason,
+                                 Path file)
             throws MojoExecutionException, MojoFailureException {
         BaselineUpdate.Result result;
         try {
-            result = new BaselineUpdate(thresholds, communicators, reason).apply(previous, run, provenance());
+            result = new BaselineUpdate(thresholds, communicators, reason).apply(previous, runs, provenance());
         } catch (BaselineUpdateException e) {
             e.details().forEach(d -> log.error("commgate: " + d));
             throw new MojoFailureException("commgate: " + e.getMessage()
@@ -54,7 +56,7 @@ final class BaselineRecorder {
 
     Path writeCandidate(RunResult run, Path file) throws MojoExecutionException {
         try {
-            record(Optional.empty(), run, Set.of(), null, file);
+            record(Optional.empty(), List.of(run), Set.of(), null, file);
         } catch (MojoFailureException nothingToRecord) {
             log.warn("commgate: no candidate baseline: " + nothingToRecord.getMessage());
         }

@@ -2,7 +2,9 @@ package io.github.commgate.maven;
 
 import io.github.commgate.plan.RunPlan;
 import io.github.commgate.report.BenchmarkTable;
-import io.github.commgate.report.ResultsJson;
+import io.github.commgate.report.ReportFiles;
+import io.github.commgate.report.ReportFormats;
+import io.github.commgate.report.RunReport;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
@@ -38,7 +40,7 @@ public class BenchmarkMojo extends AbstractMeasuringMojo {
     }
 
     private Path json() {
-        return outputJson != null ? outputJson.toPath() : outputDirectory().resolve("benchmark.json");
+        return outputJson != null ? outputJson.toPath() : outputDirectory().resolve(ReportFormats.BENCHMARK_JSON.fileName());
     }
 
     @Override
@@ -51,7 +53,7 @@ public class BenchmarkMojo extends AbstractMeasuringMojo {
         BenchmarkTable.lines(run).forEach(getLog()::info);
         Path json = json();
         try {
-            ResultsJson.write(run, toolVersion(), json);
+            ReportFiles.write(json, RunReport.measured(run, toolVersion()), ReportFormats.BENCHMARK_JSON);
         } catch (IOException e) {
             throw new MojoExecutionException("commgate: cannot write " + json + ": " + e.getMessage(), e);
         }

@@ -5,12 +5,14 @@ import io.github.commgate.gate.Confirmation;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.Verdict;
+import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.Defaults;
 import io.github.commgate.plan.GatePolicy;
 import io.github.commgate.plan.RunPlan;
 import io.github.commgate.plan.RunSettings;
 import io.github.commgate.report.BenchmarkTable;
 import io.github.commgate.report.GateTable;
+import io.github.commgate.report.ReportFormats;
 import io.github.commgate.result.RunResult;
 import java.nio.file.Path;
 import java.util.Map;
@@ -34,9 +36,14 @@ public class CheckMojo extends AbstractGateMojo {
     @Parameter(property = "commgate.failOnRegression", defaultValue = "true")
     private boolean failOnRegression;
 
-    /** Fail when this environment has no baseline; false warns and writes a candidate into target/commgate. */
-    @Parameter(property = "commgate.requireBaseline", defaultValue = "false")
-    private boolean requireBaseline;
+    /**
+     * Fail when no point was compared: this environment has no baseline, or its baseline has none
+     * of the measured points. False warns and writes a candidate into target/commgate. Default:
+     * true where the build runs in CI (the {@code CI} environment variable is {@code true}, as
+     * GitHub Actions, GitLab CI and most others set it; on Jenkins set it in the job), false elsewhere.
+     */
+    @Parameter(property = "commgate.requireBaseline")
+    private Boolean requireBaseline;
 
     /**
      * How many times a regressed point is measured again before it may fail the build (0 or
@@ -49,13 +56,14 @@ public class CheckMojo extends AbstractGateMojo {
     @Override
     protected void configure(RunSettings settings) {
         super.configure(settings);
-        settings.failOnRegression(failOnRegression).requireBaseline(requireBaseline).confirmRuns(confirmRuns);
+        settings.failOnRegression(failOnRegression).requireBaseline(requireBaseline).confirmRuns(confirmRuns)
+                .ci("true".equalsIgnoreCase(System.getenv("CI")));
     }
 
     @Override
     protected Map<String, Path> outputs() {
         Map<String, Path> outputs = super.outputs();
-        outputs.put("the reports", outputDirectory().resolve("report.md"));
+        outputs.put("the reports", outputDirectory().resolve(ReportFormats.MARKDOWN.fileName()));
         return outputs;
     }
 
@@ -64,37 +72,45 @@ public class CheckMojo extends AbstractGateMojo {
         if (skipped()) {
             return;
         }
+        GateReporter reporter = new GateReporter(getLog(), outputDirectory(), toolVersion());
+        reporter.removePrevious();
         RunPlan plan = plan();
         GatePolicy policy = plan.gate();
-        RunResult first = measure(plan, plan.benchmark());
+        RunResult first = measure(plan, plan.benchmark(), reporter, Optional.empty());
         Path file = baselinePath(first);
         Optional<Baseline> baseline = readBaseline(file);
-        Confirmation confirmation = new Confirmation(new Gate(policy.thresholds(), policy.allowEnvironmentMismatch()),
-                policy.confirmRuns());
+        Confirmation confirmation = new Confirmation(Gate.of(policy), policy.confirmRuns());
         Confirmation.Judged judged = confirmation.judge(first, baseline, shown(file),
-                again -> measure(plan, again), line -> getLog().info("commgate: " + line));
+                again -> measure(plan, again, reporter, Optional.of(first)), line -> getLog().info("commgate: " + line));
         RunResult run = judged.run();
         GateOutcome outcome = judged.outcome();
         BenchmarkTable.lines(run).forEach(getLog()::info);
         GateTable.lines(outcome).forEach(getLog()::info);
-        new GateReporter(getLog(), outputDirectory(), toolVersion()).write(run, outcome, baseline);
-        if (baseline.isEmpty()) {
-            noBaseline(policy, run, file);
-        } else {
-            outcome.warnings().forEach(w -> getLog().warn("commgate: " + w));
+        reporter.write(run, outcome, baseline);
+        outcome.warnings().forEach(w -> getLog().warn("commgate: " + w));
+        if (baseline.isEmpty() || outcome.baselineCoversNothing()) {
+            writeCandidate(policy, run, file);
         }
         conclude(policy, outcome);
     }
 
-    private void noBaseline(GatePolicy policy, RunResult run, Path file) throws MojoFailureException, MojoExecutionException {
-        if (policy.requireBaseline()) {
-            throw new MojoFailureException("commgate: no baseline " + shown(file) + " for this environment (requireBaseline);"
-                    + " record one with mvn commgate:update-baseline");
+    /** Measures; when the workers fail, the reports say ERROR with the reason and show what was measured before. */
+    private RunResult measure(RunPlan plan, BenchmarkPlan benchmark, GateReporter reporter, Optional<RunResult> measuredBefore)
+            throws MojoExecutionException {
+        try {
+            return measure(plan, benchmark);
+        } catch (MojoExecutionException e) {
+            reporter.writeFailed(measuredBefore.orElseGet(() -> reporter.nothingMeasured(benchmark)), e.getMessage());
+            throw e;
         }
+    }
+
+    /** What to commit when nothing could be compared: this run as a baseline, to review and copy. */
+    private void writeCandidate(GatePolicy policy, RunResult run, Path file) throws MojoExecutionException {
         Path candidate = new BaselineRecorder(getLog(), policy.thresholds(), toolVersion(), projectDirectory())
                 .writeCandidate(run, outputDirectory().resolve("baseline-candidate").resolve(file.getFileName()));
-        getLog().warn("commgate: no baseline " + shown(file) + " for this environment; nothing was compared."
-                + " A candidate from this run is in " + candidate + ": review it and copy it there, or run mvn commgate:update-baseline");
+        getLog().warn("commgate: a candidate baseline from this run is in " + candidate + ": review it and copy it to "
+                + shown(file) + ", or run mvn commgate:update-baseline (recordRuns pools several runs)");
     }
 
     private void conclude(GatePolicy policy, GateOutcome outcome) throws MojoFailureException, MojoExecutionException {

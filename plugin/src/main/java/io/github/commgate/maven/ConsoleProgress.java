@@ -2,6 +2,7 @@ package io.github.commgate.maven;
 
 import io.github.commgate.launch.ProgressListener;
 import io.github.commgate.result.PointResult;
+import io.github.commgate.result.Units;
 import java.util.Locale;
 import org.apache.maven.plugin.logging.Log;
 
@@ -22,11 +23,11 @@ final class ConsoleProgress implements ProgressListener {
     @Override
     public void pointCompleted(int index, int total, PointResult point) {
         String outcome = switch (point.status()) {
-            case MEASURED -> String.format(Locale.ROOT, "%.1f us", point.medianMicros());
+            case MEASURED -> Units.micros(point.medianMicros());
             case SKIPPED -> "skipped: " + point.skipReason();
             case INCORRECT -> "WRONG RESULT";
         };
-        log.info(String.format(Locale.ROOT, "[%d/%d] %s (%d, %d) %.2f MiB: %s", index, total, point.communicator(),
-                point.sequenceLength(), point.hiddenSize(), point.bytes() / 1048576.0, outcome));
+        log.info(String.format(Locale.ROOT, "[%d/%d] %s (%d, %d) %s: %s", index, total, point.communicator(),
+                point.sequenceLength(), point.hiddenSize(), Units.size(point.bytes()), outcome));
     }
 }

@@ -13,7 +13,6 @@ import io.github.commgate.plan.RunSettings;
 import io.github.commgate.plan.Thresholds;
 import io.github.commgate.report.ResultsJsonReader;
 import io.github.commgate.report.UnreadableResultsException;
-import io.github.commgate.result.PooledRuns;
 import io.github.commgate.result.RunResult;
 import java.io.File;
 import java.nio.file.Path;
@@ -71,28 +70,29 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
             return;
         }
         Thresholds thresholds;
-        RunResult run;
+        List<RunResult> runs;
         if (fromResults != null) {
             thresholds = gateOnly().thresholds();
-            run = readResults(fromResults.toPath());
+            runs = List.of(readResults(fromResults.toPath()));
         } else {
             RunPlan plan = plan();
             thresholds = plan.gate().thresholds();
-            run = measureRuns(plan);
+            runs = measureRuns(plan);
         }
         // A fresh run measures only the selected communicators; a results file may hold more.
         Set<String> selected = fromResults != null ? Set.copyOf(communicatorsNamed()) : Set.of();
-        Path file = baselinePath(run);
+        Path file = baselinePath(runs.get(0));
         Optional<Baseline> previous = readBaseline(file);
         BaselineUpdate.Result result = new BaselineRecorder(getLog(), thresholds, toolVersion(), projectDirectory())
-                .record(previous, run, selected, reason, file);
+                .record(previous, runs, selected, reason, file);
         getLog().info("commgate: " + (previous.isPresent() ? "updated " : "recorded ") + shown(file)
                 + (selected.isEmpty() ? "" : " for " + String.join(", ", selected)));
         result.changes().forEach(change -> getLog().info("commgate:   " + change));
         getLog().info("commgate: review the diff and commit it with your change");
     }
 
-    private RunResult measureRuns(RunPlan plan) throws MojoExecutionException {
+    /** The recording runs made on the nearest placement of the ranks' CPUs, which the baseline pools. */
+    private List<RunResult> measureRuns(RunPlan plan) throws MojoExecutionException {
         List<RunResult> runs = new ArrayList<>();
         for (int run = 1; run <= plan.recordRuns(); run++) {
             getLog().info(String.format("commgate: recording run %d of %d", run, plan.recordRuns()));
@@ -104,7 +104,7 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
                     + " than in the others (a virtual machine's host moved them), so their timings belong to another"
                     + " placement", runs.size() - nearest.size(), runs.size()));
         }
-        return PooledRuns.pool(nearest);
+        return nearest;
     }
 
     private GatePolicy gateOnly() throws MojoExecutionException {

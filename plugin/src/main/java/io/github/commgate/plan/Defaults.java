@@ -19,9 +19,12 @@ public final class Defaults {
     /** 8 MiB: the largest all-reduce our kernels take by default, as vLLM caps its custom all-reduce. */
     public static final long CUSTOM_MAX_BYTES = 8L << 20;
     public static final int TIMEOUT_SECONDS = 600;
-    /** The common choice of CodSpeed and asv (a factor of 1.1): a 10 % slower median may fail. */
+    /**
+     * The fixed rule of a baseline without per-run medians (recorded by an older commgate or
+     * from one run): 10 %, the common choice of CodSpeed and asv, and at least a microsecond.
+     * Baselines with per-run medians get limits from their own noise instead (gate.Limits).
+     */
     public static final double THRESHOLD_PERCENT = 10.0;
-    /** A slowdown below a microsecond never fails: under what event timers and launch jitter resolve at a few microseconds. */
     public static final double FLOOR_MICROS = 1.0;
     /**
      * Stricter than benchstat's 0.05, for two reasons. A build checks dozens of points (7

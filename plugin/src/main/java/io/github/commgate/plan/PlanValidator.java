@@ -68,7 +68,7 @@ public final class PlanValidator {
 
     private GatePolicy gate(RunSettings s) {
         return new GatePolicy(new ThresholdsValidator(problems).check(s), atLeast("confirmRuns", s.confirmRuns, 0, ""),
-                s.allowEnvironmentMismatch, s.requireBaseline, s.failOnRegression);
+                s.allowEnvironmentMismatch, s.requireBaseline != null ? s.requireBaseline : s.ci, s.failOnRegression);
     }
 
     /** The plan, or null when a problem was found (then the size checks wait for a usable plan). */

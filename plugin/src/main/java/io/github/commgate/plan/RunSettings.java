@@ -21,14 +21,15 @@ public final class RunSettings {
     int cycles = Defaults.CYCLES;
     long customMaxBytes = Defaults.CUSTOM_MAX_BYTES;
     int timeoutSeconds = Defaults.TIMEOUT_SECONDS;
-    double threshold = Defaults.THRESHOLD_PERCENT;
+    Double threshold;
     Map<String, String> thresholds = new LinkedHashMap<>();
-    double floor = Defaults.FLOOR_MICROS;
+    Double floor;
     double alpha = Defaults.ALPHA;
     int confirmRuns = Defaults.CONFIRM_RUNS;
     int recordRuns = Defaults.RECORD_RUNS;
     boolean allowEnvironmentMismatch;
-    boolean requireBaseline;
+    Boolean requireBaseline;
+    boolean ci;
     boolean failOnRegression = true;
 
     public RunSettings backend(String value) {
@@ -78,14 +79,18 @@ public final class RunSettings {
         return this;
     }
 
-    /** The default threshold in percent, and per-communicator ones as written (name to percent). */
-    public RunSettings thresholds(double percent, Map<String, String> byCommunicator) {
+    /**
+     * The default threshold in percent (null: each point's limit follows its measured noise), and
+     * per-communicator ones as written (name to percent).
+     */
+    public RunSettings thresholds(Double percent, Map<String, String> byCommunicator) {
         threshold = percent;
         thresholds = byCommunicator == null ? new LinkedHashMap<>() : new LinkedHashMap<>(byCommunicator);
         return this;
     }
 
-    public RunSettings floor(double micros) {
+    /** Null: the timer's resolution per all-reduce. */
+    public RunSettings floor(Double micros) {
         floor = micros;
         return this;
     }
@@ -110,8 +115,15 @@ public final class RunSettings {
         return this;
     }
 
-    public RunSettings requireBaseline(boolean value) {
+    /** Null: required where the build runs in CI (see {@link #ci}). */
+    public RunSettings requireBaseline(Boolean value) {
         requireBaseline = value;
+        return this;
+    }
+
+    /** Whether the build runs in CI, as the {@code CI} environment variable says (true there). */
+    public RunSettings ci(boolean value) {
+        ci = value;
         return this;
     }
 

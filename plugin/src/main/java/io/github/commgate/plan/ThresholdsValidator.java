@@ -29,7 +29,9 @@ final class ThresholdsValidator {
     }
 
     Thresholds check(RunSettings s) {
-        percent("threshold", s.threshold);
+        if (s.threshold != null) {
+            percent("threshold", s.threshold);
+        }
         Map<String, Double> byCommunicator = new LinkedHashMap<>();
         List<String> known = Stream.of(Backend.CPU, Backend.CUDA).flatMap(b -> CommunicatorCatalog.names(b).stream()).toList();
         for (Map.Entry<String, String> entry : new TreeMap<>(s.thresholds).entrySet()) {
@@ -46,13 +48,14 @@ final class ThresholdsValidator {
                 byCommunicator.put(name, value);
             }
         }
-        if (!(s.floor >= 0)) {
+        if (s.floor != null && !(s.floor >= 0)) {
             problems.add("floor: " + plain(s.floor) + " us must be 0 or more");
         }
         if (!(s.alpha > 0 && s.alpha < 1)) {
             problems.add("alpha: " + plain(s.alpha) + " must be more than 0 and less than 1");
         }
-        return new Thresholds(s.threshold, byCommunicator, s.floor, s.alpha);
+        return new Thresholds(s.threshold == null ? Double.NaN : s.threshold, byCommunicator,
+                s.floor == null ? Double.NaN : s.floor, s.alpha);
     }
 
     /** True when {@code percent} is a usable threshold; otherwise records why not. */

@@ -1,18 +1,15 @@
 package io.github.commgate.report;
 
-import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.CommunicatorCatalog;
 import io.github.commgate.result.PointResult;
-import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.result.Units;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 /**
  * The console table of a run, laid out as vLLM's benchmark_device_communicators.py prints it
@@ -36,7 +33,7 @@ public final class BenchmarkTable {
         lines.add(RULE);
         lines.add(String.format("commgate benchmark: backend %s, world size %d, %s, hidden size %d",
                 plan.backend(), plan.worldSize(), plan.dtype(), plan.hiddenSize()));
-        lines.add(machine(run));
+        lines.add(RunDescription.machine(run.environment()));
         lines.add(String.format("%d warm-ups, %d trials of %d all-reduces; latency is the median over trials of the slowest rank",
                 plan.protocol().warmups(), plan.protocol().trials(), plan.protocol().cycles()));
         lines.add(RULE);
@@ -44,9 +41,9 @@ public final class BenchmarkTable {
         for (int sequenceLength : plan.sequenceLengths()) {
             StringBuilder row = rowStart(plan, sequenceLength);
             for (String communicator : plan.communicators()) {
-                row.append(pad(cell(run.point(communicator, sequenceLength), p -> p.medianMicros(), "%.1f us"), CELL));
+                row.append(pad(cell(run.point(communicator, sequenceLength), p -> Units.micros(p.medianMicros())), CELL));
             }
-            row.append(fastest(run, sequenceLength, reference));
+            row.append(SpeedupInfo.text(run, sequenceLength, reference));
             lines.add(row.toString().stripTrailing());
         }
         lines.add(DispatchTable.line(run));
@@ -56,39 +53,13 @@ public final class BenchmarkTable {
         for (int sequenceLength : plan.sequenceLengths()) {
             StringBuilder row = rowStart(plan, sequenceLength);
             for (String communicator : plan.communicators()) {
-                row.append(pad(cell(run.point(communicator, sequenceLength), PointResult::busBandwidthGBps, "%.2f"), CELL));
+                row.append(pad(cell(run.point(communicator, sequenceLength),
+                        p -> String.format(Locale.ROOT, "%.2f", p.busBandwidthGBps())), CELL));
             }
             lines.add(row.toString().stripTrailing());
         }
         lines.add(RULE);
         return lines;
-    }
-
-    /** "fastest (speedup x)" over the reference, or N/A when nothing at this size was measured. */
-    public static String fastest(RunResult run, int sequenceLength, String reference) {
-        Optional<PointResult> best = run.plan().communicators().stream()
-                .map(c -> run.point(c, sequenceLength)).flatMap(Optional::stream)
-                .filter(p -> p.status() == PointStatus.MEASURED)
-                .min(Comparator.comparingDouble(PointResult::medianMicros));
-        if (best.isEmpty()) {
-            return "N/A";
-        }
-        Optional<PointResult> base = run.point(reference, sequenceLength).filter(p -> p.status() == PointStatus.MEASURED);
-        String speedup = base.map(b -> String.format(Locale.ROOT, "%.2fx", b.medianMicros() / best.get().medianMicros())).orElse("N/A");
-        return best.get().communicator() + " (" + speedup + ")";
-    }
-
-    /** The hardware and the library versions the numbers belong to. */
-    static String machine(RunResult run) {
-        Map<String, String> env = run.environment();
-        if (env.containsKey(MachineFacts.GPU_MODEL)) {
-            return String.format("%s (%s of them visible), driver %s, CUDA runtime %s, NCCL %s",
-                    env.get(MachineFacts.GPU_MODEL), env.getOrDefault(MachineFacts.GPU_COUNT, "?"), env.getOrDefault(MachineFacts.DRIVER, "unknown"),
-                    env.getOrDefault(MachineFacts.CUDA_RUNTIME, "unknown"), env.getOrDefault(MachineFacts.NCCL_VERSION, "unknown"));
-        }
-        String barrier = env.containsKey(MachineFacts.SHM_BARRIER_NS) ? ", shared-memory barrier " + env.get(MachineFacts.SHM_BARRIER_NS) + " ns" : "";
-        return String.format("%s, %s cores, Java %s%s", env.getOrDefault(MachineFacts.CPU_MODEL, "unknown CPU"),
-                env.getOrDefault(MachineFacts.CPU_COUNT, "?"), env.getOrDefault(MachineFacts.JAVA_VERSION, "?"), barrier);
     }
 
     private static String header(BenchmarkPlan plan, String last) {
@@ -98,19 +69,18 @@ public final class BenchmarkTable {
     }
 
     private static StringBuilder rowStart(BenchmarkPlan plan, int sequenceLength) {
-        double mib = plan.point(sequenceLength).bytes() / (1024.0 * 1024.0);
         return new StringBuilder(pad("(" + sequenceLength + ", " + plan.hiddenSize() + ")", SHAPE))
-                .append(pad(String.format(Locale.ROOT, "%.2f MiB", mib), SIZE));
+                .append(pad(Units.size(plan.point(sequenceLength).bytes()), SIZE));
     }
 
-    private static String cell(Optional<PointResult> point, ToDoubleFunction<PointResult> value, String format) {
+    private static String cell(Optional<PointResult> point, Function<PointResult, String> value) {
         if (point.isEmpty()) {
             return "N/A";
         }
         return switch (point.get().status()) {
             case SKIPPED -> "skipped";
             case INCORRECT -> "WRONG";
-            case MEASURED -> String.format(Locale.ROOT, format, value.applyAsDouble(point.get()));
+            case MEASURED -> value.apply(point.get());
         };
     }
 

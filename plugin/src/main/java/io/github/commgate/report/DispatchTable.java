@@ -1,12 +1,10 @@
 package io.github.commgate.report;
 
 import io.github.commgate.result.PointResult;
-import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.result.Units;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,10 +25,7 @@ public final class DispatchTable {
         List<Range> ranges = new ArrayList<>();
         List<Integer> sizes = run.plan().sequenceLengths().stream().sorted().toList();
         for (int sequenceLength : sizes) {
-            Optional<PointResult> fastest = run.plan().communicators().stream()
-                    .map(c -> run.point(c, sequenceLength)).flatMap(Optional::stream)
-                    .filter(p -> p.status() == PointStatus.MEASURED)
-                    .min(Comparator.comparingDouble(PointResult::medianMicros));
+            Optional<PointResult> fastest = run.fastestAt(sequenceLength);
             if (fastest.isEmpty()) {
                 continue;
             }
@@ -57,8 +52,7 @@ public final class DispatchTable {
                 line.append(", ");
             }
             boolean last = i == ranges.size() - 1;
-            line.append(range.communicator()).append(last && ranges.size() > 1 ? " above" : String.format(Locale.ROOT,
-                    " up to %.2f MiB", range.upToBytes() / 1048576.0));
+            line.append(range.communicator()).append(last && ranges.size() > 1 ? " above" : " up to " + Units.size(range.upToBytes()));
         }
         return line.toString();
     }

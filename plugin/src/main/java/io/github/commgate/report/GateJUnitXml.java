@@ -4,6 +4,7 @@ import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.PointVerdict;
 import io.github.commgate.gate.Verdict;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.result.Units;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,40 +29,45 @@ import org.w3c.dom.Element;
 /**
  * TEST-commgate.xml in the Ant JUnit layout that Jenkins, GitLab and GitHub reporters read: one
  * test case per point, named by communicator and size, so a regression shows up in CI as a
- * failed test with the gate's sentence as its message.
+ * failed test with the gate's sentence as its message. A run that failed for an infrastructure
+ * reason adds a test case "run" whose error is that reason.
  */
-final class GateJUnitXml {
+final class GateJUnitXml implements ReportFormat {
 
-    private GateJUnitXml() {
+    @Override
+    public String fileName() {
+        return "TEST-commgate.xml";
     }
 
-    static String text(RunResult run, GateOutcome outcome) {
+    @Override
+    public String render(RunReport report) {
         try {
             Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element suite = document.createElement("testsuite");
             document.appendChild(suite);
-            fillSuite(document, suite, run, outcome);
+            fillSuite(document, suite, report.run(), report.judgementFor(this));
             return serialise(document);
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("the JDK's XML support is broken: " + e.getMessage(), e);
         }
     }
 
-    private static void fillSuite(Document document, Element suite, RunResult run, GateOutcome outcome) {
-        List<PointVerdict> points = outcome.points();
-        boolean runLevelFailure = outcome.failed() && failures(points) == 0;
+    private static void fillSuite(Document document, Element suite, RunResult run, Judgement judgement) {
+        List<PointVerdict> points = judgement.points();
+        boolean runLevelFailure = judgement.decision() == GateOutcome.Decision.FAIL && failures(points) == 0;
+        boolean runLevelError = judgement.runError().isPresent();
         suite.setAttribute("name", "commgate");
-        suite.setAttribute("tests", Integer.toString(points.size() + (runLevelFailure ? 1 : 0)));
+        suite.setAttribute("tests", Integer.toString(points.size() + (runLevelFailure ? 1 : 0) + (runLevelError ? 1 : 0)));
         suite.setAttribute("failures", Long.toString(failures(points) + (runLevelFailure ? 1 : 0)));
-        suite.setAttribute("errors", Long.toString(count(points, Verdict.ERROR)));
+        suite.setAttribute("errors", Long.toString(count(points, Verdict.ERROR) + (runLevelError ? 1 : 0)));
         suite.setAttribute("skipped", Long.toString(count(points, Verdict.SKIPPED) + count(points, Verdict.NOT_COMPARABLE)));
         suite.setAttribute("time", seconds(run.totalSeconds()));
         suite.setAttribute("timestamp", timestamp(run.startedAt()));
         Element properties = child(document, suite, "properties");
         Map<String, String> values = new TreeMap<>(run.environment());
-        values.put("commgate.decision", outcome.decision().name());
-        values.put("commgate.headline", outcome.headline());
-        values.put("commgate.baseline", outcome.environment().baselineName());
+        values.put("commgate.decision", judgement.decision().name());
+        values.put("commgate.headline", judgement.headline());
+        judgement.comparison().ifPresent(c -> values.put("commgate.baseline", c.baselineName()));
         values.forEach((name, value) -> {
             Element property = child(document, properties, "property");
             property.setAttribute("name", XmlText.legal(name));
@@ -70,18 +76,25 @@ final class GateJUnitXml {
         points.forEach(p -> testCase(document, suite, p));
         if (runLevelFailure) {
             // Nothing measured fails the build; without a failed case a reporter would show it green.
-            Element runCase = child(document, suite, "testcase");
-            runCase.setAttribute("classname", "commgate");
-            runCase.setAttribute("name", "run");
-            runCase.setAttribute("time", seconds(run.totalSeconds()));
-            outcomeElement(document, runCase, "failure", outcome.headline(), "FAIL");
+            outcomeElement(document, runCase(document, suite, run), "failure", judgement.headline(), "FAIL");
         }
+        judgement.runError().ifPresent(reason -> outcomeElement(document, runCase(document, suite, run), "error",
+                judgement.runErrorSentence().orElseThrow(), "ERROR").setTextContent(XmlText.legal(reason)));
+    }
+
+    /** The test case that stands for the run as a whole, where what went wrong belongs to no point. */
+    private static Element runCase(Document document, Element suite, RunResult run) {
+        Element runCase = child(document, suite, "testcase");
+        runCase.setAttribute("classname", "commgate");
+        runCase.setAttribute("name", "run");
+        runCase.setAttribute("time", seconds(run.totalSeconds()));
+        return runCase;
     }
 
     private static void testCase(Document document, Element suite, PointVerdict point) {
         Element testCase = child(document, suite, "testcase");
         testCase.setAttribute("classname", "commgate." + XmlText.legal(point.communicator()));
-        testCase.setAttribute("name", VerdictRows.sizeLabel(point.bytes(), point.sequenceLength()));
+        testCase.setAttribute("name", Units.sizeOfSequence(point.bytes(), point.sequenceLength()));
         double median = point.currentMedianMicros();
         testCase.setAttribute("time", seconds(Double.isFinite(median) ? median / 1e6 : 0));
         String sentence = point.sentence();
@@ -108,9 +121,9 @@ final class GateJUnitXml {
         if (point.verdict() != Verdict.REGRESSED) {
             return "";
         }
-        return String.format(Locale.ROOT, "\nmedian %.2f us, baseline %.2f us, limit %.2f us, delta %s, p %s",
-                point.currentMedianMicros(), point.baselineMedianMicros(), point.limitMicros(), point.deltaText(),
-                VerdictRows.pValue(point.pValue()));
+        return String.format("\nmedian %s, baseline %s, limit %s, delta %s, p %s",
+                Units.microsToHundredths(point.currentMedianMicros()), Units.microsToHundredths(point.baselineMedianMicros()),
+                Units.microsToHundredths(point.limitMicros()), point.deltaText(), VerdictRows.pValue(point.pValue()));
     }
 
     private static Element child(Document document, Element parent, String name) {

@@ -8,42 +8,47 @@ import io.github.commgate.baseline.Baseline;
 import io.github.commgate.baseline.EnvironmentKey;
 import io.github.commgate.baseline.Provenance;
 import io.github.commgate.gate.EnvironmentComparison;
-import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.PointVerdict;
-import io.github.commgate.result.RunResult;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * results.json: the benchmark JSON of {@link ResultsJson}, unchanged, plus a "gate" object with
+ * results.json: the run as {@link ResultsJson} builds it, unchanged, plus a "gate" object with
  * the decision and, per point, the numbers behind its verdict. A number that does not exist
- * (no baseline, no samples) is null, never NaN, which strict JSON parsers reject.
+ * (no baseline, no samples) is null, never NaN, which strict JSON parsers reject. A run that
+ * failed before the gate compared it has a null "baseline" and its reason in "run_error".
  */
-final class GateJson {
+final class GateJson implements ReportFormat {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private GateJson() {
+    @Override
+    public String fileName() {
+        return "results.json";
     }
 
-    static String text(RunResult run, GateOutcome outcome, Optional<Baseline> baseline, String toolVersion) {
+    @Override
+    public String render(RunReport report) {
         try {
-            return JSON.writeValueAsString(toJson(run, outcome, baseline, toolVersion)) + "\n";
+            return JSON.writeValueAsString(toJson(report, report.judgementFor(this))) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // a tree of plain nodes always serialises
         }
     }
 
-    static ObjectNode toJson(RunResult run, GateOutcome outcome, Optional<Baseline> baseline, String toolVersion) {
-        ObjectNode root = ResultsJson.toJson(run, toolVersion);
+    static ObjectNode toJson(RunReport report, Judgement judgement) {
+        ObjectNode root = ResultsJson.toJson(report.run(), report.toolVersion());
         ObjectNode gate = root.putObject("gate");
-        gate.put("decision", outcome.decision().name());
-        gate.put("headline", outcome.headline());
-        environment(gate.putObject("baseline"), outcome.environment(), baseline);
-        outcome.violations().forEach(gate.putArray("violations")::add);
-        outcome.warnings().forEach(gate.putArray("warnings")::add);
+        gate.put("decision", judgement.decision().name());
+        gate.put("headline", judgement.headline());
+        judgement.runError().ifPresent(reason -> gate.put("run_error", reason));
+        judgement.comparison().ifPresentOrElse(
+                comparison -> environment(gate.putObject("baseline"), comparison, judgement.baseline()),
+                () -> gate.putNull("baseline"));
+        judgement.violations().forEach(gate.putArray("violations")::add);
+        judgement.warnings().forEach(gate.putArray("warnings")::add);
         var points = gate.putArray("points");
-        outcome.points().forEach(p -> point(points.addObject(), p));
+        judgement.points().forEach(p -> point(points.addObject(), p));
         return root;
     }
 

@@ -1,22 +1,17 @@
 package io.github.commgate.report;
 
-import io.github.commgate.baseline.Baseline;
-import io.github.commgate.baseline.Provenance;
-import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.Verdict;
-import io.github.commgate.plan.BenchmarkPlan;
-import io.github.commgate.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * report.md: the outcome in GitHub-flavoured Markdown, short enough for a job summary
- * ($GITHUB_STEP_SUMMARY) or a pull-request comment.
+ * ($GITHUB_STEP_SUMMARY) or a pull-request comment. A run that failed for an infrastructure
+ * reason names it in the heading, the line a job summary shows first.
  */
-final class GateMarkdown {
+final class GateMarkdown implements ReportFormat {
 
     static final String UPDATE_HINT = "Some points improved or have no baseline entry: run"
             + " `mvn commgate:update-baseline` to record them.";
@@ -24,60 +19,43 @@ final class GateMarkdown {
     /** Characters that Markdown or the HTML it may contain would read as syntax. */
     private static final Pattern SYNTAX = Pattern.compile("[\\\\`*_\\[\\]<>|#~]");
 
-    private GateMarkdown() {
+    @Override
+    public String fileName() {
+        return "report.md";
     }
 
-    static String text(RunResult run, GateOutcome outcome, Optional<Baseline> baseline) {
+    @Override
+    public String render(RunReport report) {
+        Judgement judgement = report.judgementFor(this);
         List<String> lines = new ArrayList<>();
-        lines.add("## commgate: " + VerdictRows.statusWord(outcome.decision()));
+        lines.add("## commgate: " + judgement.statusWord() + judgement.runErrorSentence().map(e -> ": " + escape(e)).orElse(""));
         lines.add("");
-        lines.add("**" + VerdictRows.statusWord(outcome.decision()) + "**: " + escape(outcome.headline()));
+        lines.add("**" + judgement.statusWord() + "**: " + escape(judgement.headline()));
         lines.add("");
-        lines.add("- Machine: " + escape(BenchmarkTable.machine(run)));
-        lines.add("- Run: " + escape(runLine(run.plan())));
-        lines.add("- Baseline: " + escape(outcome.environment().sentence()));
-        baseline.ifPresent(b -> lines.add("- Baseline recorded: " + escape(recordedLine(b))));
+        lines.add("- Machine: " + escape(report.machine()));
+        lines.add("- Run: " + escape(report.runLine()));
+        lines.add("- Baseline: " + escape(judgement.baselineSentence()));
+        judgement.baselineRecorded().ifPresent(line -> lines.add("- Baseline recorded: " + escape(line)));
         lines.add("");
-        table(outcome, lines);
-        section("Violations", outcome.violations(), lines);
-        section("Errors", outcome.errors(), lines);
-        section("Skipped", VerdictRows.skipSentences(outcome), lines);
-        section("Warnings", outcome.warnings(), lines);
-        if (VerdictRows.suggestsUpdate(outcome)) {
+        table(judgement, lines);
+        section("Violations", judgement.violations(), lines);
+        section("Errors", judgement.errors(), lines);
+        section("Skipped", judgement.skips(), lines);
+        section("Warnings", judgement.warnings(), lines);
+        if (judgement.suggestsUpdate()) {
             lines.add(UPDATE_HINT);
             lines.add("");
         }
         return String.join("\n", lines).stripTrailing() + "\n";
     }
 
-    /** "cpu backend, world size 2, bf16, hidden size 8192; 5 warm-ups, 10 trials of 10 all-reduces". */
-    static String runLine(BenchmarkPlan plan) {
-        return String.format("%s backend, world size %d, %s, hidden size %d; %d warm-ups, %d trials of %d all-reduces",
-                plan.backend().label(), plan.worldSize(), plan.dtype().label(), plan.hiddenSize(), plan.protocol().warmups(),
-                plan.protocol().trials(), plan.protocol().cycles());
-    }
-
-    /** "2026-11-24T06:00:00Z by commgate 0.1.0 on ci-runner-1, commit 0123abc; reason: ...". */
-    static String recordedLine(Baseline baseline) {
-        Provenance provenance = baseline.provenance();
-        StringBuilder line = new StringBuilder(provenance.recordedAt().toString())
-                .append(" by commgate ").append(provenance.toolVersion());
-        if (baseline.host() != null) {
-            line.append(" on ").append(baseline.host());
+    private static void table(Judgement judgement, List<String> lines) {
+        if (judgement.rows().isEmpty()) {
+            return; // a run that failed before its first point: a table of headings says nothing
         }
-        if (provenance.gitCommit() != null) {
-            line.append(", commit ").append(provenance.gitCommit());
-        }
-        if (baseline.reason() != null) {
-            line.append("; reason: ").append(baseline.reason());
-        }
-        return line.toString();
-    }
-
-    private static void table(GateOutcome outcome, List<String> lines) {
         lines.add(tableRow(VerdictRows.HEADER.stream().map(GateMarkdown::escape).toList()));
         lines.add(tableRow(VerdictRows.NUMERIC.stream().map(numeric -> numeric ? "---:" : "---").toList()));
-        for (VerdictRows.Row row : VerdictRows.of(outcome)) {
+        for (VerdictRow row : judgement.rows()) {
             List<String> cells = new ArrayList<>(row.cells().stream().map(GateMarkdown::escape).toList());
             if (stopsTheBuild(row.point().verdict())) {
                 cells.set(cells.size() - 1, "**" + cells.get(cells.size() - 1) + "**"); // stands out in a long table
@@ -85,7 +63,7 @@ final class GateMarkdown {
             lines.add(tableRow(cells));
         }
         lines.add("");
-        if (VerdictRows.anyNotSignificant(outcome)) {
+        if (judgement.anyNotSignificant()) {
             lines.add(escape(VerdictRows.NOT_SIGNIFICANT_NOTE));
             lines.add("");
         }

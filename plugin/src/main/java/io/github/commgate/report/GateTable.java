@@ -2,6 +2,7 @@ package io.github.commgate.report;
 
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.PointVerdict;
+import io.github.commgate.result.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public final class GateTable {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(ROW, "communicator", "size", "baseline us", "current us", "delta", "p", "verdict"));
         for (PointVerdict point : outcome.points()) {
-            lines.add(String.format(Locale.ROOT, ROW, point.communicator(), size(point.bytes()),
+            lines.add(String.format(Locale.ROOT, ROW, point.communicator(), Units.size(point.bytes()),
                     micros(point.baselineMedianMicros()), micros(point.currentMedianMicros()),
                     Double.isNaN(point.deltaPercent()) ? "" : point.deltaText() + (point.notSignificant() ? " ~" : ""),
                     Double.isNaN(point.pValue()) ? "" : String.format(Locale.ROOT, "%.3f", point.pValue()),
@@ -31,11 +32,7 @@ public final class GateTable {
         return lines;
     }
 
-    private static String size(long bytes) {
-        return String.format(Locale.ROOT, "%.2f MiB", bytes / 1048576.0);
-    }
-
     private static String micros(double value) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
+        return Double.isNaN(value) ? "-" : Units.microsNumber(value);
     }
 }

@@ -1,11 +1,9 @@
 package io.github.commgate.report;
 
 import io.github.commgate.baseline.Baseline;
-import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.PointVerdict;
 import io.github.commgate.gate.Verdict;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import io.github.commgate.result.Units;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +16,9 @@ import java.util.stream.Stream;
 /**
  * The HTML report's chart as inline SVG: median latency against tensor size, both on log axes,
  * one solid line per communicator for this run, the same colour dashed for its baseline, and
- * regressed points ringed in red. Every point carries its sentence as a tooltip.
+ * regressed points ringed in red. Every point carries its sentence as a tooltip. A median no
+ * all-reduce can have (a corrupt or hand-edited baseline's) is left out of the chart, which says
+ * so; the tables still show it.
  */
 final class LatencyChart {
 
@@ -33,19 +33,23 @@ final class LatencyChart {
     private static final int TOP = 20;
     private static final int PLOT_WIDTH = 600;
     private static final int PLOT_HEIGHT = 370;
-    private static final double MIB = 1024.0 * 1024.0;
+    /** One nanosecond: no all-reduce between processes is faster. */
+    static final double SHORTEST_DRAWN_MICROS = 1e-3;
+    /** A thousand seconds: far beyond any run's timeout for one all-reduce. */
+    static final double LONGEST_DRAWN_MICROS = 1e9;
 
     /** One point on a line: a size and a median, with the verdict when it is this run's. */
     private record Mark(long bytes, double micros, PointVerdict verdict) {
     }
 
     private final List<String> communicators;
-    private final GateOutcome outcome;
+    private final List<PointVerdict> points;
     private final Optional<Baseline> baseline;
 
-    LatencyChart(List<String> communicators, GateOutcome outcome, Optional<Baseline> baseline) {
+    /** @param baseline the baseline's own entries to draw; without one, the medians the verdicts compared with */
+    LatencyChart(List<String> communicators, List<PointVerdict> points, Optional<Baseline> baseline) {
         this.communicators = communicators;
-        this.outcome = outcome;
+        this.points = points;
         this.baseline = baseline;
     }
 
@@ -57,7 +61,7 @@ final class LatencyChart {
         List<Mark> all = communicators.stream().flatMap(c -> Stream.concat(current(c).stream(), recorded(c).stream())).toList();
         if (all.isEmpty()) {
             svg.append(text(LEFT + PLOT_WIDTH / 2.0, TOP + PLOT_HEIGHT / 2.0, "middle", "nothing was measured"));
-            return svg.append("</svg>").toString();
+            return leftOutNote(svg).append("</svg>").toString();
         }
         LogAxis x = LogAxis.over(min(all, Mark::bytes), max(all, Mark::bytes), 0.05, LEFT, LEFT + PLOT_WIDTH);
         LogAxis y = LogAxis.snappedToTicks(min(all, Mark::micros), max(all, Mark::micros), 0.03, TOP + PLOT_HEIGHT, TOP);
@@ -72,23 +76,38 @@ final class LatencyChart {
             }
         }
         legend(svg);
-        return svg.append("</svg>").toString();
+        return leftOutNote(svg).append("</svg>").toString();
     }
 
     private List<Mark> current(String communicator) {
-        return outcome.points().stream()
-                .filter(p -> p.communicator().equals(communicator) && positive(p.currentMedianMicros()))
-                .map(p -> new Mark(p.bytes(), p.currentMedianMicros(), p)).sorted(Comparator.comparingLong(Mark::bytes)).toList();
+        return points.stream().filter(p -> p.communicator().equals(communicator))
+                .map(p -> new Mark(p.bytes(), p.currentMedianMicros(), p)).filter(LatencyChart::drawable)
+                .sorted(Comparator.comparingLong(Mark::bytes)).toList();
     }
 
     /** The baseline file's entries where there is one, else the medians the verdicts compared with. */
     private List<Mark> recorded(String communicator) {
-        Stream<Mark> marks = baseline.isPresent()
+        return recordedMarks(communicator).filter(LatencyChart::drawable).sorted(Comparator.comparingLong(Mark::bytes)).toList();
+    }
+
+    private Stream<Mark> recordedMarks(String communicator) {
+        return baseline.isPresent()
                 ? baseline.get().points().stream().filter(p -> p.communicator().equals(communicator))
                         .map(p -> new Mark(p.bytes(), p.medianMicros(), null))
-                : outcome.points().stream().filter(p -> p.communicator().equals(communicator))
+                : points.stream().filter(p -> p.communicator().equals(communicator))
                         .map(p -> new Mark(p.bytes(), p.baselineMedianMicros(), null));
-        return marks.filter(m -> positive(m.micros())).sorted(Comparator.comparingLong(Mark::bytes)).toList();
+    }
+
+    /** Says how many medians exist but are not drawn: a number, but no latency an all-reduce can have. */
+    private StringBuilder leftOutNote(StringBuilder svg) {
+        long leftOut = communicators.stream().flatMap(c -> Stream.concat(recordedMarks(c),
+                        points.stream().filter(p -> p.communicator().equals(c)).map(p -> new Mark(p.bytes(), p.currentMedianMicros(), p))))
+                .filter(m -> !Double.isNaN(m.micros()) && !drawable(m)).count();
+        if (leftOut > 0) {
+            svg.append(text(LEFT + PLOT_WIDTH / 2.0, TOP + 14, "middle", leftOut + (leftOut == 1 ? " median" : " medians")
+                    + " outside 1 ns to 1000 s not drawn (see the table)"));
+        }
+        return svg;
     }
 
     private void axes(StringBuilder svg, LogAxis x, LogAxis y, List<Mark> all) {
@@ -97,12 +116,12 @@ final class LatencyChart {
         for (long bytes : all.stream().map(Mark::bytes).collect(Collectors.toCollection(TreeSet::new))) {
             double px = x.pixel(bytes);
             svg.append(line(px, TOP, px, TOP + PLOT_HEIGHT, "#eee", ""));
-            svg.append(text(px, TOP + PLOT_HEIGHT + 18, "middle", bytesLabel(bytes)));
+            svg.append(text(px, TOP + PLOT_HEIGHT + 18, "middle", Units.roundSize(bytes)));
         }
         for (double tick : y.decadeTicks(12)) {
             double py = y.pixel(tick);
             svg.append(line(LEFT, py, LEFT + PLOT_WIDTH, py, "#eee", ""));
-            svg.append(text(LEFT - 6, py + 4, "end", tickLabel(tick)));
+            svg.append(text(LEFT - 6, py + 4, "end", Units.significant(tick)));
         }
         svg.append(text(LEFT + PLOT_WIDTH / 2.0, HEIGHT - 8, "middle", "tensor size (log scale)"));
         svg.append(String.format(Locale.ROOT, "<text x=\"16\" y=\"%.1f\" text-anchor=\"middle\" transform=\"rotate(-90 16 %.1f)\""
@@ -174,17 +193,9 @@ final class LatencyChart {
                 x, y, anchor, XmlText.escape(content));
     }
 
-    /** "256 KiB", "2 MiB", "1.5 MiB": sizes as people say them. */
-    static String bytesLabel(long bytes) {
-        return bytes >= MIB ? tickLabel(bytes / MIB) + " MiB" : tickLabel(bytes / 1024.0) + " KiB";
-    }
-
-    private static String tickLabel(double value) {
-        return BigDecimal.valueOf(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
-    }
-
-    private static boolean positive(double value) {
-        return Double.isFinite(value) && value > 0;
+    /** A mark the axes can place: a size, and a latency some all-reduce could have taken. */
+    private static boolean drawable(Mark mark) {
+        return mark.bytes() > 0 && mark.micros() >= SHORTEST_DRAWN_MICROS && mark.micros() <= LONGEST_DRAWN_MICROS;
     }
 
     private static double min(List<Mark> marks, ToDoubleFunction<Mark> value) {

@@ -10,16 +10,13 @@ import io.github.commgate.plan.PlanJson;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.TreeMap;
 
 /**
- * The benchmark's JSON file. The top-level keys and "results" keyed by sequence length follow
- * vLLM's --output-json, so scripts written for it keep working; "points" adds what a gate needs:
- * per point the status, the slowest-rank samples and every rank's raw samples.
+ * The run as a JSON tree: what benchmark.json holds and results.json starts from. The top-level
+ * keys and "results" keyed by sequence length follow vLLM's --output-json, so scripts written for
+ * it keep working; "points" adds what a gate needs: per point the status, the slowest-rank
+ * samples and every rank's raw samples.
  */
 public final class ResultsJson {
 
@@ -49,7 +46,7 @@ public final class ResultsJson {
                 run.point(communicator, sequenceLength).filter(p -> p.status() == PointStatus.MEASURED)
                         .ifPresent(p -> timings.put(communicator, p.medianMicros() / 1000.0));
             }
-            entry.put("speedup_info", BenchmarkTable.fastest(run, sequenceLength, reference));
+            entry.put("speedup_info", SpeedupInfo.text(run, sequenceLength, reference));
         }
         ArrayNode dispatch = root.putArray("dispatch");
         for (DispatchTable.Range range : DispatchTable.ranges(run)) {
@@ -91,18 +88,5 @@ public final class ResultsJson {
             }
         }
         return node;
-    }
-
-    /** Writes through a temporary file and a rename, so a reader never sees half a file. */
-    public static void write(RunResult run, String toolVersion, Path file) throws IOException {
-        Path directory = file.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp");
-        try {
-            JSON.writeValue(temporary.toFile(), toJson(run, toolVersion));
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.github.commgate.result;
 
 import io.github.commgate.plan.BenchmarkPlan;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,5 +26,16 @@ public record RunResult(BenchmarkPlan plan, Map<String, String> environment, Ins
         return points.stream()
                 .filter(p -> p.communicator().equals(communicator) && p.sequenceLength() == sequenceLength)
                 .findFirst();
+    }
+
+    /**
+     * The communicator that was fastest at this size: the lowest median among the plan's
+     * communicators that measured it correctly; the first in the plan's order on a tie.
+     */
+    public Optional<PointResult> fastestAt(int sequenceLength) {
+        return plan.communicators().stream()
+                .map(c -> point(c, sequenceLength)).flatMap(Optional::stream)
+                .filter(p -> p.status() == PointStatus.MEASURED)
+                .min(Comparator.comparingDouble(PointResult::medianMicros));
     }
 }

@@ -1,5 +1,7 @@
 package io.github.commgate.result;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
 
 /**
@@ -9,7 +11,10 @@ import java.util.Locale;
  */
 public final class Units {
 
+    private static final double KIB = 1024.0;
     private static final double MIB = 1024.0 * 1024.0;
+    /** Above this a plain number would be a row of digits no one reads; only absurd inputs get here. */
+    private static final double LARGEST_PLAIN = 1e9;
 
     private Units() {
     }
@@ -19,8 +24,42 @@ public final class Units {
         return String.format(Locale.ROOT, "%.2f MiB", bytes / MIB);
     }
 
+    /** "2.00 MiB (seq 128)": a size with the sequence length that made it, as the reports' rows name a point. */
+    public static String sizeOfSequence(long bytes, int sequenceLength) {
+        return size(bytes) + " (seq " + sequenceLength + ")";
+    }
+
+    /** "256 KiB", "2 MiB", "1.5 MiB": a size as people say it, for a chart's axis. */
+    public static String roundSize(long bytes) {
+        return bytes >= MIB ? significant(bytes / MIB) + " MiB" : significant(bytes / KIB) + " KiB";
+    }
+
     /** "shm-oneshot 2.00 MiB": how a point is named in every sentence. */
     public static String pointLabel(String communicator, long bytes) {
         return communicator + " " + size(bytes);
+    }
+
+    /** "40.2 us": a latency as tables and progress lines show it. */
+    public static String micros(double micros) {
+        return microsNumber(micros) + " us";
+    }
+
+    /** "40.2": a latency in a column whose heading names the unit. */
+    public static String microsNumber(double micros) {
+        return String.format(Locale.ROOT, "%.1f", micros);
+    }
+
+    /** "812.31 us": a latency where a reader compares it with a limit to the hundredth. */
+    public static String microsToHundredths(double micros) {
+        return String.format(Locale.ROOT, "%.2f us", micros);
+    }
+
+    /** "200", "1.5", "0.25": three significant digits without trailing zeros, for a chart's ticks. */
+    public static String significant(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        BigDecimal rounded = BigDecimal.valueOf(value).round(new MathContext(3)).stripTrailingZeros();
+        return Math.abs(value) < LARGEST_PLAIN ? rounded.toPlainString() : rounded.toString();
     }
 }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commgate.gate.BaselineUpdate;
 import io.github.commgate.gate.BaselineUpdateException;
 import io.github.commgate.gate.Runs;
-import io.github.commgate.plan.Thresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,15 +25,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BaselineFileTest {
 
-    /** Measured in an order unlike the file's, with a skipped and an incorrect point that must not be recorded. */
+    /**
+     * Two recording runs in an order unlike the file's, with a skipped and an incorrect point that
+     * must not be recorded; then one point recorded slower, with a reason.
+     */
     static Baseline sampleBaseline() throws BaselineUpdateException {
-        return new BaselineUpdate(Thresholds.defaults(), Set.of(), "  NCCL 2.27 trades 1 MiB latency for bandwidth ")
-                .apply(Optional.empty(), run(List.of(
+        Baseline recorded = new BaselineUpdate(Runs.TEN_PERCENT, Set.of(), null).apply(Optional.empty(), List.of(
+                run(List.of(
                         measured("shm-twoshot", 128, 702.1234567, 701.5, 703.25, 700.0, 702.0),
                         measured("shm-oneshot", 128, 677.3, 677.1, 677.9, 676.8, 678.2),
                         skipped("shm-twoshot", 16, "too small for two-shot"),
                         measured("shm-oneshot", 16, 41.5, 40.25, 42.0, 41.0, 40.5),
-                        incorrect("shm-oneshot", 512, 2000, 2001, 2002))), Runs.PROVENANCE).baseline();
+                        incorrect("shm-oneshot", 512, 2000, 2001, 2002))),
+                run(List.of(
+                        measured("shm-twoshot", 128, 705.5, 704.0, 706.25),
+                        measured("shm-oneshot", 128, 679.0, 678.5, 680.0),
+                        skipped("shm-twoshot", 16, "too small for two-shot"),
+                        measured("shm-oneshot", 16, 41.75, 41.0, 42.5),
+                        incorrect("shm-oneshot", 512, 2000, 2001, 2002)))), Runs.PROVENANCE).baseline();
+        return new BaselineUpdate(Runs.TEN_PERCENT, Set.of("shm-oneshot"), "  the runner moved to slower memory ")
+                .apply(Optional.of(recorded), List.of(run(List.of(measured("shm-oneshot", 16, 50.5, 49.75, 51.0)))),
+                        Runs.PROVENANCE).baseline();
     }
 
     static String golden(String name) throws IOException {
@@ -67,7 +78,7 @@ class BaselineFileTest {
         try (Stream<Path> files = Files.list(directory)) {
             assertEquals(List.of(file), files.toList());
         }
-        assertTrue(Files.readString(file).startsWith("{\n  \"format\" : 1,"));
+        assertTrue(Files.readString(file).startsWith("{\n  \"format\" : 2,"));
     }
 
     @Test

@@ -38,27 +38,27 @@ class BaselineReaderTest {
     @Test
     void malformedJsonNamesLineAndColumn() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 3, column 3: Unexpected character ('\"' (code 34)): was expecting"
-                + " comma to separate Object entries", problem(goldenWith("\"format\" : 1,", "\"format\" : 1")));
+                + " comma to separate Object entries", problem(goldenWith("\"format\" : 2,", "\"format\" : 2")));
     }
 
     @Test
     void aStringWhereANumberBelongsNamesTheField() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 35, column 19: expected a number for 'median_us'",
-                problem(goldenWith("\"median_us\" : 41.0", "\"median_us\" : \"fast\"")));
+                problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : \"fast\"")));
     }
 
     @Test
     void anUnknownFormatIsRefusedWithTheFormatThisVersionReads() throws IOException {
-        assertEquals("baseline src/commgate/x.json: format 7 is not supported; this commgate reads format 1",
-                problem(goldenWith("\"format\" : 1", "\"format\" : 7")));
+        assertEquals("baseline src/commgate/x.json: format 7 is not supported; this commgate reads formats 1 and 2",
+                problem(goldenWith("\"format\" : 2", "\"format\" : 7")));
         assertEquals("baseline src/commgate/x.json: line 2, column 14: expected a whole number for 'format'",
-                problem(goldenWith("\"format\" : 1", "\"format\" : \"1\"")));
+                problem(goldenWith("\"format\" : 2", "\"format\" : \"1\"")));
     }
 
     @Test
     void aMissingFieldIsNamedAtTheObjectThatLacksIt() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 31, column 16: missing field 'median_us'",
-                problem(goldenWith("\"median_us\" : 41.0,", "")));
+                problem(goldenWith("\"median_us\" : 50.5,", "")));
         assertEquals("baseline src/commgate/x.json: line 1, column 1: missing field 'key'",
                 problem(goldenWith("\"key\" :", "\"kee\" :")));
     }
@@ -66,21 +66,42 @@ class BaselineReaderTest {
     @Test
     void aNegativeMedianOrSampleIsRefused() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 35, column 19: 'median_us' is -3.5; it must be 0 or more",
-                problem(goldenWith("\"median_us\" : 41.0", "\"median_us\" : -3.5")));
-        assertEquals("baseline src/commgate/x.json: line 36, column 28: 'samples_us' holds -40.25; samples must be 0 or more",
-                problem(goldenWith("40.25", "-40.25")));
+                problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : -3.5")));
+        assertEquals("baseline src/commgate/x.json: line 36, column 28: 'samples_us' holds -49.75; samples must be 0 or more",
+                problem(goldenWith("49.75", "-49.75")));
     }
 
     @Test
     void aPointWithoutSamplesIsRefused() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 36, column 20: 'samples_us' is empty; a point needs the samples"
-                + " it was recorded from", problem(goldenWith("[ 41.5, 40.25, 42.0, 41.0, 40.5 ]", "[ ]")));
+                + " it was recorded from", problem(goldenWith("[ 50.5, 49.75, 51.0 ]", "[ ]")));
     }
 
     @Test
     void theSamePointTwiceIsRefused() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 37, column 6: a second entry for shm-oneshot sequence length 16",
+        assertEquals("baseline src/commgate/x.json: line 39, column 6: a second entry for shm-oneshot sequence length 16",
                 problem(goldenWith("\"sequence_length\" : 128", "\"sequence_length\" : 16")));
+    }
+
+    @Test
+    void aMedianThatIsZeroAbsurdOrNotTheMedianOfItsSamplesIsRefusedNamingThePoint() throws IOException {
+        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 0.25 MiB: 'median_us' is 0; an all-reduce"
+                + " never takes no time, and a zero would pass any run",
+                problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 0")));
+        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 0.25 MiB: 'median_us' is 1.0E308; a latency"
+                + " must be finite and under an hour", problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 1e308")));
+        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 0.25 MiB: 'median_us' is 41.0, but the"
+                + " median of its 'samples_us' is 50.500", problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 41.0")));
+    }
+
+    @Test
+    void aFileOfFormatOneWithTheOldParameterNamesAndNoRunMediansStillReads() throws Exception {
+        String old = goldenWith("\"format\" : 2", "\"format\" : 1").replace("\"num_warmup\"", "\"warmups\"")
+                .replace("\"num_trials\"", "\"trials\"").replace("\"cuda_graph_capture_cycles\"", "\"cycles\"")
+                .replaceAll(",\\s*\"run_medians_us\" : \\[[^]]*\\]", "");
+        Baseline baseline = BaselineReader.read(FILE, old);
+        assertEquals(new io.github.commgate.comm.MeasuringProtocol(5, 10, 10), baseline.parameters().protocol());
+        assertEquals(java.util.List.of(), baseline.points().get(1).runMediansMicros());
     }
 
     @Test
@@ -95,7 +116,7 @@ class BaselineReaderTest {
     void duplicateKeysAndTrailingContentAreMalformed() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 3, column 11: Duplicate field 'format'",
                 problem(goldenWith("\"key\" :", "\"format\" : 2, \"key\" :")));
-        assertEquals("baseline src/commgate/x.json: line 51, column 1: unexpected content after the end of the baseline",
+        assertEquals("baseline src/commgate/x.json: line 55, column 1: unexpected content after the end of the baseline",
                 problem(golden() + "{}"));
     }
 
@@ -117,7 +138,7 @@ class BaselineReaderTest {
     @Test
     void theMessageNamesThePathTheFileWasReadFrom(@TempDir Path directory) throws IOException {
         Path file = directory.resolve("cpu.json");
-        Files.writeString(file, goldenWith("\"median_us\" : 41.0", "\"median_us\" : null"));
+        Files.writeString(file, goldenWith("\"median_us\" : 50.5", "\"median_us\" : null"));
         BaselineException e = assertThrows(BaselineException.class, () -> BaselineFile.read(file));
         assertEquals("baseline " + file + ": line 31, column 16: missing field 'median_us'", e.getMessage());
     }

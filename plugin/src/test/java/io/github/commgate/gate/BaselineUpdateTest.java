@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.commgate.baseline.Baseline;
-import io.github.commgate.plan.Thresholds;
+import io.github.commgate.baseline.BaselinePoint;
 import io.github.commgate.result.RunResult;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +29,7 @@ class BaselineUpdateTest {
 
     private static BaselineUpdate.Result update(Set<String> communicators, String reason, RunResult run)
             throws BaselineUpdateException {
-        return new BaselineUpdate(Thresholds.defaults(), communicators, reason).apply(Optional.of(OLD), run, PROVENANCE);
+        return new BaselineUpdate(Runs.TEN_PERCENT, communicators, reason).apply(Optional.of(OLD), List.of(run), PROVENANCE);
     }
 
     private static double median(Baseline baseline, String communicator, int sequenceLength) {
@@ -38,9 +38,9 @@ class BaselineUpdateTest {
 
     @Test
     void aFirstRecordingAddsEveryCorrectlyMeasuredPointAndNothingElse() throws BaselineUpdateException {
-        BaselineUpdate.Result result = new BaselineUpdate(Thresholds.defaults(), Set.of(), null).apply(Optional.empty(),
-                run(List.of(measured("shm-oneshot", 128, around(677.3)), skipped("shm-twoshot", 128, "needs 4 ranks"),
-                        incorrect("shm-oneshot", 512, around(3000)))), PROVENANCE);
+        BaselineUpdate.Result result = new BaselineUpdate(Runs.TEN_PERCENT, Set.of(), null).apply(Optional.empty(),
+                List.of(run(List.of(measured("shm-oneshot", 128, around(677.3)), skipped("shm-twoshot", 128, "needs 4 ranks"),
+                        incorrect("shm-oneshot", 512, around(3000))))), PROVENANCE);
         assertEquals(List.of("shm-oneshot 2.00 MiB: added at 677.3 us",
                 "shm-twoshot 2.00 MiB: not recorded (skipped in this run: needs 4 ranks)",
                 "shm-oneshot 8.00 MiB: not recorded (this run's result was incorrect)"), result.changes());
@@ -89,6 +89,33 @@ class BaselineUpdateTest {
     }
 
     @Test
+    void twoUpdatesOfDifferentPointsKeepBothReasonsAndALaterRecordingWithinTheLimitDropsOne() throws Exception {
+        Baseline first = update(Set.of("shm-oneshot"), "the NIC firmware changed",
+                run(List.of(measured("shm-oneshot", 128, around(812.4))))).baseline();
+        Baseline second = new BaselineUpdate(Runs.TEN_PERCENT, Set.of("shm-twoshot"), "pinned to fewer cores")
+                .apply(Optional.of(first), List.of(run(List.of(measured("shm-twoshot", 128, around(900))))), PROVENANCE)
+                .baseline();
+        assertEquals("the NIC firmware changed", second.point("shm-oneshot", 128).orElseThrow().reason());
+        assertEquals("pinned to fewer cores", second.point("shm-twoshot", 128).orElseThrow().reason());
+        assertEquals("the NIC firmware changed; pinned to fewer cores", second.reason());
+        Baseline third = new BaselineUpdate(Runs.TEN_PERCENT, Set.of("shm-oneshot"), null)
+                .apply(Optional.of(second), List.of(run(List.of(measured("shm-oneshot", 128, around(800))))), PROVENANCE)
+                .baseline();
+        assertNull(third.point("shm-oneshot", 128).orElseThrow().reason());
+        assertEquals("pinned to fewer cores", third.reason());
+    }
+
+    @Test
+    void eachRecordingRunsMedianIsKeptBesideThePooledSamples() throws Exception {
+        Baseline baseline = new BaselineUpdate(Runs.TEN_PERCENT, Set.of(), null).apply(Optional.empty(), List.of(
+                run(List.of(measured("shm-oneshot", 16, around(40)))), run(List.of(measured("shm-oneshot", 16, around(41))))),
+                PROVENANCE).baseline();
+        BaselinePoint point = baseline.point("shm-oneshot", 16).orElseThrow();
+        assertEquals(List.of(40.0, 41.0), point.runMediansMicros());
+        assertEquals(20, point.samplesMicros().size());
+    }
+
+    @Test
     void incorrectOrSkippedPointsKeepTheirOldNumbers() throws BaselineUpdateException {
         BaselineUpdate.Result result = update(Set.of(), null, run(List.of(incorrect("shm-oneshot", 128, around(100)),
                 skipped("shm-twoshot", 128, "library too old"), measured("shm-oneshot", 16, around(40)))));
@@ -120,8 +147,8 @@ class BaselineUpdateTest {
     @Test
     void aRunWithNothingToRecordWritesNoEmptyBaseline() {
         BaselineUpdateException e = assertThrows(BaselineUpdateException.class, () -> new BaselineUpdate(
-                Thresholds.defaults(), Set.of(), null).apply(Optional.empty(),
-                run(List.of(skipped("shm-oneshot", 128, "no"))), PROVENANCE));
+                Runs.TEN_PERCENT, Set.of(), null).apply(Optional.empty(),
+                List.of(run(List.of(skipped("shm-oneshot", 128, "no")))), PROVENANCE));
         assertEquals(List.of("shm-oneshot 2.00 MiB: not recorded (skipped in this run: no)"), e.details());
     }
 }

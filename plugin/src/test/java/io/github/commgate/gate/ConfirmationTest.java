@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.GateOutcome.Decision;
 import io.github.commgate.plan.BenchmarkPlan;
-import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ class ConfirmationTest {
     private static final Baseline BASELINE = baselineOf(run(List.of(
             measured("shm-oneshot", 16, around(40)), measured("shm-twoshot", 16, around(60)),
             measured("shm-oneshot", 128, around(677.3)), measured("shm-twoshot", 128, around(700)))));
-    private static final Gate GATE = new Gate(Thresholds.defaults(), false);
+    private static final Gate GATE = new Gate(Runs.TEN_PERCENT, false, false);
     private static final RunResult FIRST = run(List.of(
             measured("shm-oneshot", 16, around(40)), measured("shm-twoshot", 16, around(60)),
             measured("shm-oneshot", 128, around(812.31)), measured("shm-twoshot", 128, around(700))));

@@ -27,7 +27,7 @@ class GateTest {
             measured("shm-oneshot", 128, around(677.3)),
             measured("shm-twoshot", 128, around(677.3)),
             measured("shm-oneshot", 16, around(3.0, 0.01)))));
-    private static final Gate GATE = new Gate(Thresholds.defaults(), false);
+    private static final Gate GATE = new Gate(Runs.TEN_PERCENT, false, false);
 
     private static GateOutcome evaluate(PointResult... points) {
         return GATE.evaluate(run(List.of(points)), BASELINE, "src/commgate/cpu.json");
@@ -92,7 +92,7 @@ class GateTest {
 
     @Test
     void aPerCommunicatorThresholdOverridesTheDefault() {
-        Gate lenient = new Gate(new Thresholds(10, Map.of("shm-twoshot", 25.0), 1.0, 0.01), false);
+        Gate lenient = new Gate(new Thresholds(10, Map.of("shm-twoshot", 25.0), 1.0, 0.01), false, false);
         GateOutcome outcome = lenient.evaluate(run(List.of(measured("shm-oneshot", 128, around(812.31)),
                 measured("shm-twoshot", 128, around(812.31)))), BASELINE, "cpu.json");
         assertEquals(Verdict.REGRESSED, outcome.points().get(0).verdict());
@@ -121,8 +121,8 @@ class GateTest {
         assertEquals(Verdict.NO_BASELINE, outcome.points().get(1).verdict());
         assertEquals("shm-twoshot 8.00 MiB: median 9.0 us, no baseline entry to compare with", outcome.points().get(1).sentence());
         assertEquals(Decision.PASS, outcome.decision());
-        assertEquals("3 points: 1 pass, 1 no baseline, 1 skipped", outcome.headline());
-        assertEquals(List.of("1 measured points have no baseline entry (shm-twoshot 8.00 MiB); record them with update-baseline"),
+        assertEquals("3 points, 1 compared: 1 pass, 1 no baseline, 1 skipped", outcome.headline());
+        assertEquals(List.of("1 of the 2 measured points have no baseline entry (shm-twoshot 8.00 MiB), so they were not compared; record them with update-baseline"),
                 outcome.warnings());
     }
 
@@ -143,7 +143,7 @@ class GateTest {
         GateOutcome outcome = evaluate(measured("shm-oneshot", 16, around(4.2, 0.01)), skipped("shm-twoshot", 16, "no"),
                 measured("shm-oneshot", 128, around(812.31)), measured("shm-twoshot", 128, around(677)));
         assertEquals(Decision.FAIL, outcome.decision());
-        assertEquals("2 of 4 points failed: 1 pass, 2 regressed, 1 skipped", outcome.headline());
+        assertEquals("2 of 4 points failed, 3 compared: 1 pass, 2 regressed, 1 skipped", outcome.headline());
         assertEquals(2, outcome.violations().size());
         assertTrue(outcome.violations().get(0).startsWith("shm-oneshot 0.25 MiB: median 4.2 us"));
         assertTrue(outcome.violations().get(1).startsWith("shm-oneshot 2.00 MiB: median 812.4 us"));
@@ -185,7 +185,7 @@ class GateTest {
                 + " 8192, this run is cpu backend on 2 CPUs (Intel(R) Xeon(R) Platinum 8481C CPU @ 2.70GHz), world size 2,"
                 + " bf16, hidden size 8192", refused.headline());
         assertEquals(List.of(), refused.violations());
-        GateOutcome allowed = new Gate(Thresholds.defaults(), true).evaluate(slower, other, "b.json");
+        GateOutcome allowed = new Gate(Runs.TEN_PERCENT, true, false).evaluate(slower, other, "b.json");
         assertEquals(Decision.FAIL, allowed.decision());
         assertTrue(allowed.environment().sentence().endsWith("; compared anyway, as allowed"));
     }
@@ -209,5 +209,30 @@ class GateTest {
         assertTrue(outcome.points().get(0).notSignificant());
         assertEquals(List.of("with 3 samples in this run and 3 in the baseline no difference can be significant at alpha"
                 + " 0.01 (the smallest possible p is 0.050), so no point can regress; use more trials"), outcome.warnings());
+    }
+
+    @Test
+    void whenABaselineIsRequiredARunInWhichNothingWasComparedFails() {
+        RunResult other = run(List.of(measured("shm-oneshot", 512, around(3000))));
+        GateOutcome required = new Gate(Runs.TEN_PERCENT, false, true).evaluate(other, BASELINE, "b.json");
+        assertEquals(Decision.FAIL, required.decision());
+        assertEquals("no point was compared (baseline b.json has none of the measured points) and a baseline is required:"
+                + " 1 point, 0 compared: 1 no baseline", required.headline());
+        assertTrue(required.baselineCoversNothing());
+        assertEquals(Decision.PASS, GATE.evaluate(other, BASELINE, "b.json").decision());
+        GateOutcome missing = new Gate(Runs.TEN_PERCENT, false, true).evaluate(other, "b.json");
+        assertEquals(Decision.FAIL, missing.decision());
+        assertTrue(missing.headline().startsWith("no point was compared (no baseline b.json for this environment ("),
+                missing.headline());
+    }
+
+    @Test
+    void aBaselineWithoutPerRunMediansIsJudgedByTheFixedRuleAndSaysSoOnce() {
+        GateOutcome outcome = new Gate(io.github.commgate.plan.Thresholds.defaults(), false, false)
+                .evaluate(run(List.of(measured("shm-oneshot", 128, around(812.31)), measured("shm-twoshot", 128,
+                        around(700)))), BASELINE, "b.json");
+        assertEquals("shm-oneshot 2.00 MiB: median 812.4 us, but expected at most 745.0 us (baseline 677.3 us + 10 %, the"
+                + " fixed rule of a baseline without per-run medians)", outcome.violations().get(0));
+        assertEquals(1, outcome.warnings().stream().filter(w -> w.contains("has no per-run medians")).count());
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.machine.MachineFacts;
-import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import java.util.List;
@@ -22,7 +21,7 @@ class RankDistanceTest {
     private static final Baseline BASELINE = baselineOf(run(barrier("50"), List.of(
             measured("shm-oneshot", 64, around(100.0)),
             measured("shm-twoshot", 64, around(80.0)))));
-    private static final Gate GATE = new Gate(Thresholds.defaults(), false);
+    private static final Gate GATE = new Gate(Runs.TEN_PERCENT, false, false);
 
     private static Map<String, String> barrier(String nanos) {
         Map<String, String> environment = Runs.environment();

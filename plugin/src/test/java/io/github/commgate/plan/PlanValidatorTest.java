@@ -104,7 +104,7 @@ class PlanValidatorTest {
                         "alpha: 1.5 must be more than 0 and less than 1",
                         "confirmRuns: -1 must be 0 or more"),
                 problems(new RunSettings().dtype("int8").timeoutSeconds(0).recordRuns(0).thresholds(-2.5, overrides)
-                        .floor(-1).alpha(1.5).confirmRuns(-1)));
+                        .floor(-1.0).alpha(1.5).confirmRuns(-1)));
     }
 
     @Test
@@ -115,16 +115,24 @@ class PlanValidatorTest {
 
     @Test
     void theGateTakesTheValidatedLimitsAndChoices() throws Exception {
-        GatePolicy gate = PlanValidator.validate(new RunSettings().thresholds(5, Map.of("shm-twoshot", " 20 "))
+        GatePolicy gate = PlanValidator.validate(new RunSettings().thresholds(5.0, Map.of("shm-twoshot", " 20 "))
                 .floor(0.5).alpha(0.05).confirmRuns(0).requireBaseline(true).failOnRegression(false)
                 .allowEnvironmentMismatch(true)).gate();
         assertEquals(new GatePolicy(new Thresholds(5, Map.of("shm-twoshot", 20.0), 0.5, 0.05), 0, true, true, false), gate);
     }
 
     @Test
+    void aBaselineIsRequiredByDefaultInCiAndWhereverTheUserSaysSo() throws Exception {
+        assertEquals(false, PlanValidator.validate(new RunSettings()).gate().requireBaseline());
+        assertEquals(true, PlanValidator.validate(new RunSettings().ci(true)).gate().requireBaseline());
+        assertEquals(false, PlanValidator.validate(new RunSettings().ci(true).requireBaseline(false)).gate().requireBaseline());
+        assertEquals(true, PlanValidator.validate(new RunSettings().requireBaseline(true)).gate().requireBaseline());
+    }
+
+    @Test
     void aThresholdForTheOtherBackendsCommunicatorIsAccepted() throws Exception {
         // One pom serves a laptop (cpu) and a GPU runner (cuda).
-        assertEquals(3.0, PlanValidator.validate(new RunSettings().thresholds(10, Map.of("nccl", "3")))
+        assertEquals(3.0, PlanValidator.validate(new RunSettings().thresholds(10.0, Map.of("nccl", "3")))
                 .gate().thresholds().percentFor("nccl"));
     }
 

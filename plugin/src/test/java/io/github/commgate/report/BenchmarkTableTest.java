@@ -49,15 +49,15 @@ class BenchmarkTableTest {
     @Test
     void jsonMatchesTheGoldenFile(@TempDir Path directory) throws IOException {
         Path json = directory.resolve("benchmark.json");
-        ResultsJson.write(sampleRun(), "0.0.0-test", json);
+        ReportFiles.write(json, RunReport.measured(sampleRun(), "0.0.0-test"), ReportFormats.BENCHMARK_JSON);
         assertEquals(golden("benchmark.json"), Files.readString(json).replace("\r\n", "\n") + "\n");
     }
 
     @Test
     void fastestNamesTheSpeedupOverTheReference() {
-        assertEquals("shm-oneshot (1.43x)", BenchmarkTable.fastest(sampleRun(), 16, "shm-twoshot"));
-        assertEquals("shm-oneshot (1.00x)", BenchmarkTable.fastest(sampleRun(), 64, "shm-oneshot"));
-        assertEquals("shm-oneshot (N/A)", BenchmarkTable.fastest(sampleRun(), 64, "shm-twoshot"));
+        assertEquals("shm-oneshot (1.43x)", SpeedupInfo.text(sampleRun(), 16, "shm-twoshot"));
+        assertEquals("shm-oneshot (1.00x)", SpeedupInfo.text(sampleRun(), 64, "shm-oneshot"));
+        assertEquals("shm-oneshot (N/A)", SpeedupInfo.text(sampleRun(), 64, "shm-twoshot"));
     }
 
     @Test
@@ -66,7 +66,7 @@ class BenchmarkTableTest {
         RunResult gpu = new RunResult(cpu.plan(), Map.of("gpu_model", "NVIDIA H100 80GB HBM3", "gpu_count", "8",
                 "driver", "580.159.04", "cuda_runtime", "13.0", "nccl_version", "2.28.3"), cpu.startedAt(), 1, 2, cpu.points());
         assertEquals("NVIDIA H100 80GB HBM3 (8 of them visible), driver 580.159.04, CUDA runtime 13.0, NCCL 2.28.3",
-                BenchmarkTable.machine(gpu));
+                RunDescription.machine(gpu.environment()));
     }
 
     static String golden(String name) throws IOException {

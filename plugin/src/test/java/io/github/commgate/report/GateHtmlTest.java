@@ -8,14 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.BaselinePoint;
+import io.github.commgate.baseline.BaselineFile;
+import io.github.commgate.gate.Gate;
+import io.github.commgate.gate.GateOutcome;
+import io.github.commgate.gate.Runs;
+import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.RunResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -25,7 +35,7 @@ class GateHtmlTest {
     private static final String SVG = "http://www.w3.org/2000/svg";
 
     private static String html(RunResult run) {
-        return GateHtml.text(run, GateRuns.outcome(run), Optional.of(GateRuns.baseline()), "0.0.0-test");
+        return ReportFormats.HTML.render(GateRuns.report(run));
     }
 
     private static List<Element> svgElements(Document document, String name) {
@@ -75,6 +85,27 @@ class GateHtmlTest {
                 measured("shm-oneshot", 16, around(40, 0.1)), skipped("shm-twoshot", 16, reason))));
         assertFalse(html.contains("<script>") || html.contains("<CPU>"));
         assertTrue(parse(html).getDocumentElement().getTextContent().contains("skipped: " + reason));
+    }
+
+    @Test
+    void aBaselineMedianOf1e308IsLeftOutOfTheChartWhichSaysSoAndEveryCoordinateIsANumber(@TempDir Path directory)
+            throws Exception {
+        // The baseline reader refuses such a file; a report must not crash on it all the same.
+        Path file = directory.resolve("cpu.json");
+        Files.writeString(file, BenchmarkTableTest.golden("baseline.json"));
+        Baseline read = BaselineFile.read(file);
+        Baseline baseline = new Baseline(read.key(), read.environment(), read.host(), read.provenance(), read.parameters(),
+                read.reason(), read.points().stream().map(p -> p.sequenceLength() == 16 ? new BaselinePoint(p.communicator(),
+                        p.sequenceLength(), p.bytes(), 1e308, p.samplesMicros(), p.runMediansMicros(), p.reason()) : p).toList());
+        RunResult run = Runs.run(List.of(measured("shm-oneshot", 16, around(40, 0.1)), measured("shm-oneshot", 128, around(700, 1))));
+        GateOutcome outcome = new Gate(Thresholds.defaults(), false, false).evaluate(run, baseline, file.toString());
+        Document document = parse(ReportFormats.HTML.render(RunReport.judged(run, outcome, Optional.of(baseline), "0.0.0-test")));
+        assertTrue(svgElements(document, "text").stream().anyMatch(t -> t.getTextContent()
+                .equals("1 median outside 1 ns to 1000 s not drawn (see the table)")));
+        for (Element line : svgElements(document, "polyline")) {
+            assertTrue(line.getAttribute("points").matches("[0-9., -]+"), line.getAttribute("points"));
+        }
+        assertTrue(svgElements(document, "text").size() < 60, "a bounded number of tick labels");
     }
 
     @Test

@@ -30,7 +30,7 @@ class GateJUnitXmlTest {
     }
 
     private static Document junitXml(RunResult run) throws Exception {
-        return parse(GateJUnitXml.text(run, GateRuns.outcome(run)));
+        return parse(ReportFormats.JUNIT_XML.render(GateRuns.report(run)));
     }
 
     private static List<Element> elements(Document document, String name) {
@@ -62,7 +62,7 @@ class GateJUnitXmlTest {
         String reason = "needs \"NCCL >= 2.27\" & <symmetric> 'memory' \u001b[0m";
         RunResult run = GateRuns.run(environment(GateRuns.XEON), List.of(
                 measured("shm-oneshot", 16, around(40, 0.1)), skipped("shm-twoshot", 16, reason)));
-        String xml = GateJUnitXml.text(run, GateRuns.outcome(run));
+        String xml = ReportFormats.JUNIT_XML.render(GateRuns.report(run));
         assertTrue(xml.contains("&amp; &lt;symmetric&gt;"), xml);
         assertFalse(xml.contains("\u001b"), "XML 1.0 cannot carry U+001B even as a character reference");
         Document document = parse(xml);

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.result.RunResult;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class GateMarkdownTest {
@@ -23,7 +22,7 @@ class GateMarkdownTest {
     void aRunAgainstAnotherMachinesBaselineSaysNotComparableAndSuggestsNoUpdateOfNothing() {
         RunResult run = GateRuns.run(environment("AMD EPYC 9654"), List.of(
                 measured("shm-oneshot", 16, around(40.5, 0.1)), measured("shm-twoshot", 16, around(80, 0.5))));
-        String markdown = GateMarkdown.text(run, GateRuns.outcome(run), Optional.of(GateRuns.baseline()));
+        String markdown = ReportFormats.MARKDOWN.render(GateRuns.report(run));
         assertTrue(markdown.startsWith("## commgate: NOT COMPARABLE\n"), markdown);
         assertTrue(markdown.contains("| 0.25 MiB (seq 16) | shm-oneshot |  | 40.5 us |  |  | NOT COMPARABLE |"), markdown);
         assertFalse(markdown.contains("update-baseline"), markdown);
@@ -33,8 +32,8 @@ class GateMarkdownTest {
     void aPassingRunWithAnImprovementPassesAndSuggestsUpdatingTheBaseline() {
         RunResult run = GateRuns.run(environment(GateRuns.XEON), List.of(
                 measured("shm-oneshot", 16, around(40.5, 0.1)), measured("shm-twoshot", 16, around(60, 0.5))));
-        String markdown = GateMarkdown.text(run, GateRuns.outcome(run), Optional.of(GateRuns.baseline()));
-        assertTrue(markdown.startsWith("## commgate: PASS\n\n**PASS**: 2 points: 1 pass, 1 improved\n"), markdown);
+        String markdown = ReportFormats.MARKDOWN.render(GateRuns.report(run));
+        assertTrue(markdown.startsWith("## commgate: PASS\n\n**PASS**: 2 points, 2 compared: 1 pass, 1 improved\n"), markdown);
         assertTrue(markdown.endsWith(GateMarkdown.UPDATE_HINT + "\n"), markdown);
         assertFalse(markdown.contains("### Violations"), markdown);
     }

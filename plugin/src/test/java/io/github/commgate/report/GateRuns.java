@@ -7,7 +7,6 @@ import io.github.commgate.gate.BaselineUpdateException;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.Runs;
-import io.github.commgate.plan.Thresholds;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import java.time.Instant;
@@ -30,6 +29,7 @@ final class GateRuns {
     static final Provenance PROVENANCE = new Provenance("0.1.0-test", Instant.parse("2026-11-20T06:00:00Z"), "0123abc");
     static final List<Integer> SIZES = List.of(16, 128, 1024, 4096);
     static final List<String> COMMUNICATORS = List.of("shm-oneshot", "shm-twoshot");
+    static final String TOOL_VERSION = "0.0.0-test";
 
     private GateRuns() {
     }
@@ -55,7 +55,7 @@ final class GateRuns {
 
     static Baseline baseline() {
         try {
-            return new BaselineUpdate(Thresholds.defaults(), Set.of(), null).apply(Optional.empty(), recorded(), PROVENANCE)
+            return new BaselineUpdate(Runs.TEN_PERCENT, Set.of(), null).apply(Optional.empty(), List.of(recorded()), PROVENANCE)
                     .baseline();
         } catch (BaselineUpdateException e) {
             throw new AssertionError(e);
@@ -63,7 +63,12 @@ final class GateRuns {
     }
 
     static GateOutcome outcome(RunResult run) {
-        return new Gate(Thresholds.defaults(), false).evaluate(run, baseline(), BASELINE_NAME);
+        return new Gate(Runs.TEN_PERCENT, false, false).evaluate(run, baseline(), BASELINE_NAME);
+    }
+
+    /** The run judged against {@link #baseline()}, as the check goal hands it to every format. */
+    static RunReport report(RunResult run) {
+        return RunReport.judged(run, outcome(run), Optional.of(baseline()), TOOL_VERSION);
     }
 
     static Map<String, String> environment(String cpuModel) {

@@ -1,6 +1,7 @@
 package io.github.commgate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,20 @@ class LogAxisTest {
     }
 
     @Test
-    void sizesAreLabelledAsPeopleSayThem() {
-        assertEquals("256 KiB", LatencyChart.bytesLabel(262_144));
-        assertEquals("2 MiB", LatencyChart.bytesLabel(2_097_152));
-        assertEquals("128 MiB", LatencyChart.bytesLabel(134_217_728));
+    void aMedianOf1e308GivesAFiniteAxisWithAFewTicksInsteadOfFillingTheHeap() {
+        LogAxis axis = LogAxis.snappedToTicks(40, 1e308, 0.03, 390, 20);
+        List<Double> ticks = axis.decadeTicks(12);
+        assertTrue(ticks.size() >= 2 && ticks.size() <= 12, ticks.toString());
+        assertTrue(Double.isFinite(axis.high()) && Double.isFinite(axis.pixel(1e308)));
+        assertTrue(ticks.stream().allMatch(Double::isFinite), ticks.toString());
+    }
+
+    @Test
+    void valuesNoAxisCanHoldStillMapToFinitePixels() {
+        for (double absurd : new double[] {0, -1, Double.MIN_VALUE, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN}) {
+            LogAxis axis = LogAxis.snappedToTicks(absurd, Double.MAX_VALUE, 0.05, 0, 100);
+            assertTrue(Double.isFinite(axis.pixel(absurd)), "pixel of " + absurd);
+            assertTrue(axis.decadeTicks(12).size() <= 12, "ticks of an axis from " + absurd);
+        }
     }
 }

@@ -20,7 +20,7 @@ class ResultsJsonReaderTest {
     void aWrittenRunReadsBackWithEveryRanksSamples() throws Exception {
         RunResult written = BenchmarkTableTest.sampleRun();
         Path file = directory.resolve("results.json");
-        ResultsJson.write(written, "0.0.0-test", file);
+        ReportFiles.write(file, RunReport.measured(written, "0.0.0-test"), ReportFormats.BENCHMARK_JSON);
         RunResult read = ResultsJsonReader.read(file);
         assertEquals(written.plan(), read.plan());
         assertEquals(written.environment(), read.environment());

@@ -1,0 +1,50 @@
+package io.github.commgate.report;
+
+import io.github.commgate.baseline.Baseline;
+import io.github.commgate.baseline.Provenance;
+import io.github.commgate.machine.MachineFacts;
+import io.github.commgate.plan.BenchmarkPlan;
+import java.util.Map;
+
+/** The lines that say what a run was and where its baseline came from, as the console and every report word them. */
+final class RunDescription {
+
+    private RunDescription() {
+    }
+
+    /** The hardware and the library versions the numbers belong to. */
+    static String machine(Map<String, String> env) {
+        if (env.containsKey(MachineFacts.GPU_MODEL)) {
+            return String.format("%s (%s of them visible), driver %s, CUDA runtime %s, NCCL %s",
+                    env.get(MachineFacts.GPU_MODEL), env.getOrDefault(MachineFacts.GPU_COUNT, "?"), env.getOrDefault(MachineFacts.DRIVER, "unknown"),
+                    env.getOrDefault(MachineFacts.CUDA_RUNTIME, "unknown"), env.getOrDefault(MachineFacts.NCCL_VERSION, "unknown"));
+        }
+        String barrier = env.containsKey(MachineFacts.SHM_BARRIER_NS) ? ", shared-memory barrier " + env.get(MachineFacts.SHM_BARRIER_NS) + " ns" : "";
+        return String.format("%s, %s cores, Java %s%s", env.getOrDefault(MachineFacts.CPU_MODEL, "unknown CPU"),
+                env.getOrDefault(MachineFacts.CPU_COUNT, "?"), env.getOrDefault(MachineFacts.JAVA_VERSION, "?"), barrier);
+    }
+
+    /** "cpu backend, world size 2, bf16, hidden size 8192; 5 warm-ups, 10 trials of 10 all-reduces". */
+    static String plan(BenchmarkPlan plan) {
+        return String.format("%s backend, world size %d, %s, hidden size %d; %d warm-ups, %d trials of %d all-reduces",
+                plan.backend().label(), plan.worldSize(), plan.dtype().label(), plan.hiddenSize(), plan.protocol().warmups(),
+                plan.protocol().trials(), plan.protocol().cycles());
+    }
+
+    /** "2026-11-24T06:00:00Z by commgate 0.1.0 on ci-runner-1, commit 0123abc; reason: ...". */
+    static String recorded(Baseline baseline) {
+        Provenance provenance = baseline.provenance();
+        StringBuilder line = new StringBuilder(provenance.recordedAt().toString())
+                .append(" by commgate ").append(provenance.toolVersion());
+        if (baseline.host() != null) {
+            line.append(" on ").append(baseline.host());
+        }
+        if (provenance.gitCommit() != null) {
+            line.append(", commit ").append(provenance.gitCommit());
+        }
+        if (baseline.reason() != null) {
+            line.append("; reason: ").append(baseline.reason());
+        }
+        return line.toString();
+    }
+}
