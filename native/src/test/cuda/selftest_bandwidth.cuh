@@ -61,7 +61,7 @@ inline void print_bandwidth_header() {
 }
 
 inline void bandwidth_rows(World& world) {
-  const size_t sizes[] = {256u << 10, 1u << 20, 8u << 20, 64u << 20};
+  const size_t sizes[] = {256u << 10, 512u << 10, 768u << 10, 1u << 20, 2u << 20, 8u << 20, 64u << 20};
   for (size_t bytes : sizes) {
     const long long vectors = static_cast<long long>(bytes / commgate::kVectorBytes);
     if (vectors > world.max_vectors) continue;

@@ -21,11 +21,13 @@ final class CustomPushAllReduce extends PeerKernelAllReduce {
     static final KernelFamily KERNELS = new KernelFamily("push");
 
     /**
-     * The largest message: every rank holds 3 receive buffers of it per peer (42 MiB at 8 ranks),
-     * and above it the one-shot's bandwidth cost outweighs the barriers push saves; docs/kernels.md
-     * gives the measurements behind it.
+     * The largest message. Push saves the one-shot's barriers but moves more bytes through each
+     * GPU's memory (the receive buffers and their reset); in the loopback table (one H200 playing
+     * every rank) it beats the one-shot at 256 KiB, ties at 512 KiB with 2 ranks and loses from
+     * 768 KiB on (docs/kernels.md). Every rank holds 3 receive buffers of it per peer: 10.5 MiB
+     * at 8 ranks.
      */
-    static final long MAX_BYTES = 2L << 20;
+    static final long MAX_BYTES = 512L << 10;
 
     private final long customMaxBytes;
     private final Pointer input = new Pointer();

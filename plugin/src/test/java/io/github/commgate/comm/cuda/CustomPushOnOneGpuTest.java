@@ -59,7 +59,7 @@ class CustomPushOnOneGpuTest {
             for (DType dtype : DType.values()) {
                 // One vector per sequence: fewer vectors than ranks, counts no rank count divides,
                 // a size change at every point (the previous buffer's reset follows it), the limit.
-                List<PointResult> points = run(ranks, dtype, 16 / dtype.bytes(), List.of(1, 3, 13, 1001, 65539, LIMIT_VECTORS, 7), 30);
+                List<PointResult> points = run(ranks, dtype, 16 / dtype.bytes(), List.of(1, 3, 13, 1001, 20011, LIMIT_VECTORS, 7), 30);
                 for (PointResult point : points) {
                     assertEquals(PointStatus.MEASURED, point.status(),
                             ranks + " ranks, " + point.sequenceLength() + " vectors: " + point.skipReason() + point.mismatches());
@@ -75,7 +75,7 @@ class CustomPushOnOneGpuTest {
         assertEquals(PointStatus.SKIPPED, points.get(0).status());
         assertEquals("12 bytes is not a multiple of the 16-byte vectors the kernels move", points.get(0).skipReason());
         assertEquals(PointStatus.SKIPPED, points.get(1).status());
-        assertEquals("4194304 bytes is over the 2097152-byte limit of this communicator "
+        assertEquals("4194304 bytes is over the 524288-byte limit of this communicator "
                 + "(custom-push keeps 3 receive buffers of it per peer)", points.get(1).skipReason());
     }
 }

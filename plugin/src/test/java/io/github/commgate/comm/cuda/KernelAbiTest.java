@@ -64,7 +64,7 @@ class KernelAbiTest {
     @Test
     void aPushAreaIsItsStateThenThreeBuffersOfOneSlotPerPeer() {
         assertEquals(768 + 3 * 1 * 1024 * 16, CURRENT.pushAreaBytes(1024, 2));
-        assertEquals(768 + 3 * 7 * (2L << 20), CURRENT.pushAreaBytes((2L << 20) / 16, 8), "42 MiB at 8 ranks and 2 MiB");
+        assertEquals(768 + 3 * 7 * (512L << 10), CURRENT.pushAreaBytes((512L << 10) / 16, 8), "10.5 MiB at 8 ranks and 512 KiB");
     }
 
     private static byte[] words(int... values) {
