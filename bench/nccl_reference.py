@@ -95,7 +95,7 @@ def main():
     # By path: "libnccl.so.2" would return the copy torch already loaded (its own wheel's NCCL),
     # not the system library that commgate's JavaCPP bindings link.
     parser.add_argument("--nccl", default="/usr/lib/x86_64-linux-gnu/libnccl.so.2")
-    parser.add_argument("--sequence-lengths", type=int, nargs="+", default=[128, 512, 1024, 2048, 4096, 8192])
+    parser.add_argument("--sequence-lengths", type=int, nargs="+", default=[16, 64, 128, 512, 1024, 2048, 4096, 8192])
     parser.add_argument("--num-warmup", type=int, default=5)
     parser.add_argument("--num-trials", type=int, default=50)
     parser.add_argument("--ours", help="commgate's benchmark.json to compare with")

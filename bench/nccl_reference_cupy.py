@@ -68,7 +68,7 @@ def measure(nccl, comm, seq, warmups, trials, pool=None):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--nccl", default="/usr/lib/x86_64-linux-gnu/libnccl.so.2")
-    parser.add_argument("--sequence-lengths", type=int, nargs="+", default=[128, 512, 1024, 2048, 4096, 8192])
+    parser.add_argument("--sequence-lengths", type=int, nargs="+", default=[16, 64, 128, 512, 1024, 2048, 4096, 8192])
     parser.add_argument("--ours")
     parser.add_argument("--largest-buffers", action="store_true")
     args = parser.parse_args()

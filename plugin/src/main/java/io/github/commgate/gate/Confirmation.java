@@ -14,12 +14,13 @@ import java.util.function.Consumer;
  * show in two independent runs (new worker JVMs, new communicators), because one run's noise is
  * not the next run's. Only suspects are replaced and the gate is not retried until it passes,
  * so re-measuring cannot turn noise into a pass more often than into a failure. While a
- * re-measurement finds the ranks' CPUs farther apart than the baseline's ({@link RankDistance}),
- * rounds are added: a host moves its vCPUs back within seconds to minutes.
+ * re-measurement finds the machine in a slower state than the baseline's ({@link MachineState}:
+ * the ranks' CPUs farther apart, a GPU held down), rounds are added: a host moves its vCPUs back,
+ * and a GPU cools, within seconds to minutes.
  */
 public final class Confirmation {
 
-    /** Rounds added while the confirmation itself ran on a farther placement than the baseline's. */
+    /** Rounds added while the confirmation itself ran in a slower machine state than the baseline's. */
     static final int PLACEMENT_RETRIES = 3;
 
     /** Measures a narrowed plan again, with fresh workers: the goal's own way of measuring. */
@@ -63,8 +64,8 @@ public final class Confirmation {
     }
 
     private String roundName(int round) {
-        return round <= confirmRuns ? round + " of " + confirmRuns : round + ", added because the ranks'"
-                + " CPUs were farther apart than the baseline's; at most " + (confirmRuns + PLACEMENT_RETRIES);
+        return round <= confirmRuns ? round + " of " + confirmRuns : round + ", added because the machine was not in the"
+                + " baseline's state; at most " + (confirmRuns + PLACEMENT_RETRIES);
     }
 
     /**

@@ -61,12 +61,11 @@ public record EnvironmentComparison(String baselineName, EnvironmentKey baseline
     private static List<String> changedDetails(Baseline baseline, Map<String, String> current) {
         Map<String, String> now = new TreeMap<>(current);
         String host = now.remove(MachineFacts.HOST);
-        // Judged by its own rule (RankDistance); it differs by a few nanoseconds in every run.
-        now.remove(MachineFacts.SHM_BARRIER_NS);
         List<String> changes = new ArrayList<>();
         TreeSet<String> names = new TreeSet<>(baseline.environment().keySet());
-        names.remove(MachineFacts.SHM_BARRIER_NS);
         names.addAll(now.keySet());
+        // Judged by their own rules (MachineState); they differ a little in every run.
+        names.removeAll(MachineFacts.MEASURED_STATE);
         for (String name : names) {
             describeChange(name, baseline.environment().get(name), now.get(name), changes);
         }

@@ -60,52 +60,34 @@ public final class Gate {
     public GateOutcome evaluate(RunResult run, Baseline baseline, String baselineName) {
         EnvironmentComparison environment = EnvironmentComparison.of(baselineName, baseline, run, EnvironmentKey.of(run),
                 allowEnvironmentMismatch);
-        Optional<RankDistance> distance = RankDistance.of(baseline.environment(), run.environment());
+        MachineState state = MachineState.of(baseline.environment(), run.environment());
         PointJudge judge = new PointJudge(new Limits(thresholds, run.plan().backend(), run.plan().protocol()), thresholds.alpha());
         List<PointVerdict> verdicts = run.points().stream()
-                .map(p -> PointJudge.forced(p).orElseGet(() -> judge(judge, p, baseline, environment.compared(), distance)))
+                .map(p -> PointJudge.forced(p).orElseGet(() -> judge(judge, p, baseline, environment.compared(), state)))
                 .toList();
-        return GateOutcome.decide(environment, verdicts,
-                warnings(environment, run, baseline, verdicts, distance.filter(RankDistance::fartherApart)), requireBaseline);
+        return GateOutcome.decide(environment, verdicts, warnings(environment, run, baseline, verdicts, state), requireBaseline);
     }
 
     private static PointVerdict judge(PointJudge judge, PointResult point, Baseline baseline, boolean compared,
-                                      Optional<RankDistance> distance) {
+                                      MachineState state) {
         if (!compared) {
             return PointJudge.withoutTiming(point, Verdict.NOT_COMPARABLE, "");
         }
         return baseline.point(point.communicator(), point.sequenceLength())
-                .map(entry -> entry.bytes() == point.bytes() ? judged(judge.compare(point, entry), distance)
+                .map(entry -> entry.bytes() == point.bytes() ? state.apply(judge.compare(point, entry))
                         : PointJudge.withoutTiming(point, Verdict.NOT_COMPARABLE, "the baseline entry is for "
                                 + entry.bytes() + " bytes, this run measured " + point.bytes()))
                 .orElseGet(() -> PointJudge.withoutTiming(point, Verdict.NO_BASELINE, ""));
     }
 
-    /** A slowdown of the order of a move of the ranks' CPUs, measured while they had moved, is the machine's. */
-    private static PointVerdict judged(PointVerdict verdict, Optional<RankDistance> distance) {
-        if (verdict.verdict() != Verdict.REGRESSED) {
-            return verdict;
-        }
-        return distance.filter(d -> d.explains(verdict))
-                .map(d -> verdict.notJudged(d.sentence() + ": the ranks' CPUs were farther apart than when the baseline was recorded"))
-                .orElse(verdict);
-    }
-
     private List<String> warnings(EnvironmentComparison environment, RunResult run, Baseline baseline,
-                                  List<PointVerdict> verdicts, Optional<RankDistance> fartherApart) {
+                                  List<PointVerdict> verdicts, MachineState state) {
         List<String> warnings = new ArrayList<>();
         if (environment.compared() && !environment.changedDetails().isEmpty()) {
             warnings.add("the environment changed since the baseline was recorded: "
                     + String.join("; ", environment.changedDetails()));
         }
-        fartherApart.ifPresent(distance -> {
-            List<String> unjudged = verdicts.stream().filter(PointVerdict::overLimitButNotJudged).map(PointVerdict::label).toList();
-            warnings.add("the ranks' CPUs were farther apart than when the baseline was recorded (" + distance.sentence()
-                    + "; a virtual machine's host moves its CPUs): " + (unjudged.isEmpty() ? "every point passed all the same"
-                    : (unjudged.size() == 1 ? "1 point over its limit was" : unjudged.size() + " points over their limits were")
-                    + " not judged (" + String.join(", ", unjudged)
-                    + "); run the gate again, or record a baseline if the machine stays so"));
-        });
+        warnings.addAll(state.warnings(verdicts));
         List<String> missing = verdicts.stream().filter(v -> v.verdict() == Verdict.NO_BASELINE)
                 .map(PointVerdict::label).toList();
         if (!missing.isEmpty()) {

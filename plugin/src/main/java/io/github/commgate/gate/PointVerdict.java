@@ -74,6 +74,13 @@ public record PointVerdict(String communicator, int sequenceLength, long bytes, 
                 baselineMedianMicros, limit, deltaPercent, pValue, notSignificant, detail);
     }
 
+    /** This IMPROVED verdict turned NOT_COMPARABLE: faster, but {@code why} says the baseline's machine was slower. */
+    PointVerdict notCountedFaster(String why) {
+        String detail = "faster than its limit of " + Figures.micros(limit.lowerMicros()) + " us, but " + why;
+        return new PointVerdict(communicator, sequenceLength, bytes, Verdict.NOT_COMPARABLE, currentMedianMicros,
+                baselineMedianMicros, limit, deltaPercent, pValue, notSignificant, detail);
+    }
+
     /** Measured over its limit, but not judged: a suspect that another measurement may settle. */
     public boolean overLimitButNotJudged() {
         return verdict == Verdict.NOT_COMPARABLE && currentMedianMicros > limitMicros();
@@ -81,6 +88,23 @@ public record PointVerdict(String communicator, int sequenceLength, long bytes, 
 
     private String rule() {
         return limit.sentence();
+    }
+
+    /** "+2.0 %" or "+0.1 us" (where the floor binds): how far above the baseline the limit is; "" without one. */
+    public String limitText() {
+        if (limit == null) {
+            return "";
+        }
+        return limit.floorBinds() ? "+" + Figures.micros(limit.upperMicros() - limit.baselineMicros()) + " us"
+                : "+" + Figures.percent(limit.percent()) + " %";
+    }
+
+    /** "2.0 %": the smallest slowdown this point can catch; "" without a baseline, "none" where none is significant. */
+    public String detectableText() {
+        if (limit == null) {
+            return "";
+        }
+        return Double.isFinite(limit.detectablePercent()) ? Figures.percent(limit.detectablePercent()) + " %" : "none";
     }
 
     /** "+3.7 %", or "" without a baseline: for report columns. */

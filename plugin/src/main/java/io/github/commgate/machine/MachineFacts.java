@@ -2,6 +2,7 @@ package io.github.commgate.machine;
 
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The names of the facts a run records about its machine, in one place: the Maven JVM tells the
@@ -33,6 +34,24 @@ public final class MachineFacts {
      * host put their CPUs (the gate reads it to tell a moved vCPU from a regression).
      */
     public static final String SHM_BARRIER_NS = "shm_barrier_ns";
+    /** The GPU's state while the run measured (NVML; see {@link GpuState}): the worst seen at its start and end. */
+    public static final String GPU_SM_CLOCK_MHZ = "gpu_sm_clock_mhz";
+    public static final String GPU_MEMORY_CLOCK_MHZ = "gpu_memory_clock_mhz";
+    public static final String GPU_TEMPERATURE_C = "gpu_temperature_c";
+    public static final String GPU_POWER_W = "gpu_power_w";
+    /** Why the GPU held its clocks down, as NVML names the reasons, comma-separated; "none" when nothing did. */
+    public static final String GPU_CLOCK_EVENTS = "gpu_clock_events";
+    /** Processes on the GPU that are not ranks of this run. */
+    public static final String GPU_FOREIGN_PROCESSES = "gpu_foreign_processes";
+    /** Why NVML could not be read, where it could not. */
+    public static final String GPU_STATE_UNREAD = "gpu_state";
+
+    /**
+     * The machine's state as measured in a run: it differs a little in every run, so it is judged
+     * by its own rules (gate.MachineState), never reported as "the environment changed".
+     */
+    public static final Set<String> MEASURED_STATE = Set.of(SHM_BARRIER_NS, GPU_SM_CLOCK_MHZ, GPU_MEMORY_CLOCK_MHZ,
+            GPU_TEMPERATURE_C, GPU_POWER_W, GPU_CLOCK_EVENTS, GPU_FOREIGN_PROCESSES, GPU_STATE_UNREAD);
 
     private MachineFacts() {
     }

@@ -2,6 +2,8 @@ package io.github.commgate.maven;
 
 import io.github.commgate.plan.InvalidSettingsException;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -15,6 +17,17 @@ abstract class AbstractCommgateMojo extends AbstractMojo {
     @Parameter(property = "commgate.skip", defaultValue = "false")
     private boolean skip;
 
+    /**
+     * Measure in every module of a multi-module build. By default the machine is measured once per
+     * build, by the first module that runs the goal (usually the execution root), and the others
+     * say where it ran: the modules share the machine, not code the gate could tell apart.
+     */
+    @Parameter(property = "commgate.perModule", defaultValue = "false")
+    private boolean perModule;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
@@ -26,6 +39,17 @@ abstract class AbstractCommgateMojo extends AbstractMojo {
             getLog().info("commgate: skipped (commgate.skip)");
         }
         return skip;
+    }
+
+    /** True, after saying so, when another module of this build already ran this goal. */
+    protected final boolean measuredElsewhere(String goal) {
+        if (perModule) {
+            return false;
+        }
+        Optional<String> where = OncePerBuild.claimedBy(session, goal, project);
+        where.ifPresent(module -> getLog().info("commgate: " + goal + " measured this machine once for the build, in " + module
+                + "; set -Dcommgate.perModule=true to measure in every module"));
+        return where.isPresent();
     }
 
     /** One line per problem, each naming the parameter and its value. */
@@ -48,6 +72,10 @@ abstract class AbstractCommgateMojo extends AbstractMojo {
 
     protected final String toolVersion() {
         return plugin.getVersion();
+    }
+
+    protected final MavenProject project() {
+        return project;
     }
 
     protected final PluginDescriptor plugin() {

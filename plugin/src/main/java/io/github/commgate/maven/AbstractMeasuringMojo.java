@@ -48,8 +48,8 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
 
     /**
      * Comma-separated sequence lengths; each point all-reduces a (sequence length, hiddenSize)
-     * tensor. Default on cuda: vLLM's {@code 128,512,1024,2048,4096,8192} (2 to 128 MiB in bf16;
-     * add {@code 16,64} for the sizes where custom kernels matter). Default on cpu:
+     * tensor. Default on cuda: vLLM's {@code 16,64,128,512,1024,2048,4096,8192} (256 KiB to
+     * 128 MiB in bf16). Default on cpu:
      * {@code 16,64,128,512,2048} (256 KiB to 32 MiB), which a 2-core machine runs in well under a minute.
      */
     @Parameter(property = "commgate.sequenceLengths")

@@ -45,7 +45,7 @@ public class BenchmarkMojo extends AbstractMeasuringMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skipped()) {
+        if (skipped() || measuredElsewhere("benchmark")) {
             return;
         }
         RunPlan plan = plan();

@@ -26,8 +26,8 @@ final class Measurement {
     RunResult run(BenchmarkPlan plan) throws MojoExecutionException {
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
-        log.info(String.format("commgate: %d points on %d ranks (%s backend); logs in %s",
-                plan.points().size(), plan.worldSize(), plan.backend(), launch.logDirectory()));
+        log.info(String.format("commgate: %d point%s on %d ranks (%s backend); logs in %s", plan.points().size(),
+                plan.points().size() == 1 ? "" : "s", plan.worldSize(), plan.backend(), launch.logDirectory()));
         try {
             WorkerLauncher.Outcome outcome = new WorkerLauncher(launch, new ConsoleProgress(log)).run(plan);
             double total = (System.nanoTime() - start) / 1e9;

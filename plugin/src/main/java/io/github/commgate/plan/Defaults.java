@@ -42,8 +42,11 @@ public final class Defaults {
     public static final int MAX_WORLD_SIZE = 8;
     /** 256 KiB to 32 MiB in bf16: the sizes where one-shot and two-shot cross over, a sweep a 2-core runner finishes well within a minute. */
     public static final List<Integer> CPU_SEQUENCE_LENGTHS = List.of(16, 64, 128, 512, 2048);
-    /** Those of vLLM's benchmark_device_communicators.py: 2 MiB to 128 MiB in bf16. */
-    public static final List<Integer> GPU_SEQUENCE_LENGTHS = List.of(128, 512, 1024, 2048, 4096, 8192);
+    /**
+     * Those of vLLM's benchmark_device_communicators.py today: 256 KiB to 128 MiB in bf16, from
+     * where one-shot kernels win to where NCCL's ring reaches its bandwidth.
+     */
+    public static final List<Integer> GPU_SEQUENCE_LENGTHS = List.of(16, 64, 128, 512, 1024, 2048, 4096, 8192);
 
     private Defaults() {
     }

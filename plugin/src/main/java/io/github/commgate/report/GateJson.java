@@ -10,6 +10,7 @@ import io.github.commgate.baseline.Provenance;
 import io.github.commgate.gate.EnvironmentComparison;
 import io.github.commgate.gate.PointVerdict;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -95,6 +96,8 @@ final class GateJson implements ReportFormat {
         number(node, "limit_us", p.limitMicros());
         number(node, "threshold_percent", p.thresholdPercent());
         node.put("floor_binds", p.floorBinds());
+        node.put("limit_rule", p.limit() == null ? null : p.limit().rule().name().toLowerCase(Locale.ROOT));
+        number(node, "detectable_pct", p.detectablePercent());
         number(node, "delta_percent", p.deltaPercent());
         number(node, "p_value", p.pValue());
         node.put("not_significant", p.notSignificant());

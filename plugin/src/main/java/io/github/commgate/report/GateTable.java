@@ -14,18 +14,20 @@ import java.util.Locale;
  */
 public final class GateTable {
 
-    private static final String ROW = "%-16s %12s %13s %13s %10s %8s  %s";
+    private static final String ROW = "%-16s %12s %13s %13s %10s %9s %8s %8s  %s";
 
     private GateTable() {
     }
 
     public static List<String> lines(GateOutcome outcome) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(ROW, "communicator", "size", "baseline us", "current us", "delta", "p", "verdict"));
+        lines.add(String.format(ROW, "communicator", "size", "baseline us", "current us", "delta", "limit", "catches", "p",
+                "verdict"));
         for (PointVerdict point : outcome.points()) {
             lines.add(String.format(Locale.ROOT, ROW, point.communicator(), Units.size(point.bytes()),
                     micros(point.baselineMedianMicros()), micros(point.currentMedianMicros()),
                     Double.isNaN(point.deltaPercent()) ? "" : point.deltaText() + (point.notSignificant() ? " ~" : ""),
+                    point.limitText(), point.detectableText(),
                     Double.isNaN(point.pValue()) ? "" : String.format(Locale.ROOT, "%.3f", point.pValue()),
                     point.verdict()).stripTrailing());
         }

@@ -15,13 +15,25 @@ final class RunDescription {
     /** The hardware and the library versions the numbers belong to. */
     static String machine(Map<String, String> env) {
         if (env.containsKey(MachineFacts.GPU_MODEL)) {
-            return String.format("%s (%s of them visible), driver %s, CUDA runtime %s, NCCL %s",
+            return String.format("%s (%s of them visible), driver %s, CUDA runtime %s, NCCL %s%s",
                     env.get(MachineFacts.GPU_MODEL), env.getOrDefault(MachineFacts.GPU_COUNT, "?"), env.getOrDefault(MachineFacts.DRIVER, "unknown"),
-                    env.getOrDefault(MachineFacts.CUDA_RUNTIME, "unknown"), env.getOrDefault(MachineFacts.NCCL_VERSION, "unknown"));
+                    env.getOrDefault(MachineFacts.CUDA_RUNTIME, "unknown"), env.getOrDefault(MachineFacts.NCCL_VERSION, "unknown"),
+                    gpuState(env));
         }
         String barrier = env.containsKey(MachineFacts.SHM_BARRIER_NS) ? ", shared-memory barrier " + env.get(MachineFacts.SHM_BARRIER_NS) + " ns" : "";
         return String.format("%s, %s cores, Java %s%s", env.getOrDefault(MachineFacts.CPU_MODEL, "unknown CPU"),
                 env.getOrDefault(MachineFacts.CPU_COUNT, "?"), env.getOrDefault(MachineFacts.JAVA_VERSION, "?"), barrier);
+    }
+
+    /** "; SM 1980 MHz, 41 C, 312 W, clocks held: none, other processes: 0", where NVML was read. */
+    private static String gpuState(Map<String, String> env) {
+        if (!env.containsKey(MachineFacts.GPU_SM_CLOCK_MHZ)) {
+            return env.containsKey(MachineFacts.GPU_STATE_UNREAD) ? "; GPU state " + env.get(MachineFacts.GPU_STATE_UNREAD) : "";
+        }
+        return String.format("; SM %s MHz, %s C, %s W, clocks held: %s, other processes: %s",
+                env.get(MachineFacts.GPU_SM_CLOCK_MHZ), env.getOrDefault(MachineFacts.GPU_TEMPERATURE_C, "?"),
+                env.getOrDefault(MachineFacts.GPU_POWER_W, "?"), env.getOrDefault(MachineFacts.GPU_CLOCK_EVENTS, "?"),
+                env.getOrDefault(MachineFacts.GPU_FOREIGN_PROCESSES, "?"));
     }
 
     /** "cpu backend, world size 2, bf16, hidden size 8192; 5 warm-ups, 10 trials of 10 all-reduces". */

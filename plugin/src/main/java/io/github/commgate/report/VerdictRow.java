@@ -8,9 +8,9 @@ import java.util.List;
  * written as text so the two formats cannot drift; {@code point} keeps the numbers behind it.
  */
 public record VerdictRow(PointVerdict point, String size, String communicator, String baseline, String current,
-                         String delta, String pValue, String verdict) {
+                         String delta, String limit, String detectable, String pValue, String verdict) {
 
     public List<String> cells() {
-        return List.of(size, communicator, baseline, current, delta, pValue, verdict);
+        return List.of(size, communicator, baseline, current, delta, limit, detectable, pValue, verdict);
     }
 }

@@ -13,9 +13,11 @@ final class VerdictRows {
     static final String NOT_SIGNIFICANT_MARK = "~";
     static final String NOT_SIGNIFICANT_NOTE = NOT_SIGNIFICANT_MARK
             + " beyond the threshold, but not statistically significant: it passes";
-    static final List<String> HEADER = List.of("Size", "Communicator", "Baseline", "Current", "Delta", "p", "Verdict");
+    /** "Limit": how far above the baseline a median may go; "Catches": the smallest slowdown the point can detect. */
+    static final List<String> HEADER = List.of("Size", "Communicator", "Baseline", "Current", "Delta", "Limit", "Catches", "p",
+            "Verdict");
     /** Which of the columns above hold numbers, to be right-aligned. */
-    static final List<Boolean> NUMERIC = List.of(false, false, true, true, true, true, false);
+    static final List<Boolean> NUMERIC = List.of(false, false, true, true, true, true, true, true, false);
 
     private VerdictRows() {
     }
@@ -46,7 +48,7 @@ final class VerdictRows {
             delta = delta + " " + NOT_SIGNIFICANT_MARK;
         }
         return new VerdictRow(point, Units.sizeOfSequence(point.bytes(), point.sequenceLength()), point.communicator(),
-                micros(point.baselineMedianMicros()), micros(point.currentMedianMicros()), delta,
-                pValue(point.pValue()), point.verdict().name().replace('_', ' '));
+                micros(point.baselineMedianMicros()), micros(point.currentMedianMicros()), delta, point.limitText(),
+                point.detectableText(), pValue(point.pValue()), point.verdict().name().replace('_', ' '));
     }
 }

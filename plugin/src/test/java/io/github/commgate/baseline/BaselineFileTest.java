@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.commgate.GoldenFiles;
 import io.github.commgate.gate.BaselineUpdate;
 import io.github.commgate.gate.BaselineUpdateException;
 import io.github.commgate.gate.Runs;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,16 +48,14 @@ class BaselineFileTest {
     }
 
     static String golden(String name) throws IOException {
-        try (InputStream in = BaselineFileTest.class.getResourceAsStream("/golden/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return GoldenFiles.read(name);
     }
 
     @Test
     void theWrittenFileMatchesTheGoldenFile(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("baselines/cpu.json");
         BaselineFile.write(sampleBaseline(), file);
-        assertEquals(golden("baseline.json"), Files.readString(file));
+        GoldenFiles.assertMatches("baseline.json", Files.readString(file));
     }
 
     @Test

@@ -174,7 +174,7 @@ class PlanValidatorTest {
         assertEquals(1, plan.worldSize());
         assertEquals(List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot", "custom-push"),
                 plan.communicators());
-        assertEquals(List.of(128, 512, 1024, 2048, 4096, 8192), plan.sequenceLengths());
+        assertEquals(List.of(16, 64, 128, 512, 1024, 2048, 4096, 8192), plan.sequenceLengths());
     }
 
     @Test

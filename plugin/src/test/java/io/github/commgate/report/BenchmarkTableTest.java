@@ -2,6 +2,7 @@ package io.github.commgate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.commgate.GoldenFiles;
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
 import io.github.commgate.plan.BenchmarkPlan;
@@ -9,7 +10,6 @@ import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RankPointResult;
 import io.github.commgate.result.RunResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -43,14 +43,14 @@ class BenchmarkTableTest {
 
     @Test
     void tableMatchesTheGoldenFile() throws IOException {
-        assertEquals(golden("benchmark-table.txt"), String.join("\n", BenchmarkTable.lines(sampleRun())) + "\n");
+        GoldenFiles.assertMatches("benchmark-table.txt", String.join("\n", BenchmarkTable.lines(sampleRun())) + "\n");
     }
 
     @Test
     void jsonMatchesTheGoldenFile(@TempDir Path directory) throws IOException {
         Path json = directory.resolve("benchmark.json");
         ReportFiles.write(json, RunReport.measured(sampleRun(), "0.0.0-test"), ReportFormats.BENCHMARK_JSON);
-        assertEquals(golden("benchmark.json"), Files.readString(json).replace("\r\n", "\n") + "\n");
+        GoldenFiles.assertMatches("benchmark.json", Files.readString(json).replace("\r\n", "\n") + "\n");
     }
 
     @Test
@@ -70,8 +70,6 @@ class BenchmarkTableTest {
     }
 
     static String golden(String name) throws IOException {
-        try (var in = BenchmarkTableTest.class.getResourceAsStream("/golden/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return GoldenFiles.read(name);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.commgate.GoldenFiles;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
 import java.io.IOException;
@@ -95,18 +96,18 @@ class FailedRunReportTest {
 
     @Test
     void aRunThatFailedHalfwayShowsWhatItMeasuredNotJudgedInTheMarkdown() throws IOException {
-        assertEquals(golden("failed-run-report.md"), ReportFormats.MARKDOWN.render(failedHalfway()));
+        GoldenFiles.assertMatches("failed-run-report.md", ReportFormats.MARKDOWN.render(failedHalfway()));
     }
 
     @Test
     void aRunThatFailedHalfwayMatchesTheGoldenJunitXml() throws IOException {
-        assertEquals(golden("failed-run-TEST-commgate.xml"), ReportFormats.JUNIT_XML.render(failedHalfway()));
+        GoldenFiles.assertMatches("failed-run-TEST-commgate.xml", ReportFormats.JUNIT_XML.render(failedHalfway()));
     }
 
     @Test
     void aRunThatFailedHalfwayMatchesTheGoldenResultsJson(@TempDir Path directory) throws IOException {
         ReportFiles.writeAll(directory, failedHalfway(), ReportFormats.CHECK);
-        assertEquals(golden("failed-run-results.json"), Files.readString(directory.resolve("results.json")));
+        GoldenFiles.assertMatches("failed-run-results.json", Files.readString(directory.resolve("results.json")));
         assertTrue(Files.readString(directory.resolve("report.html")).contains("<title>commgate: ERROR</title>"));
     }
 

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.baseline.Baseline;
-import io.github.commgate.baseline.BaselinePoint;
 import io.github.commgate.baseline.BaselineFile;
+import io.github.commgate.baseline.BaselinePoint;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
 import io.github.commgate.gate.Runs;

@@ -1,7 +1,7 @@
 package io.github.commgate.report;
 
-import static io.github.commgate.report.GateRuns.around;
 import static io.github.commgate.gate.Runs.bytes;
+import static io.github.commgate.report.GateRuns.around;
 import static io.github.commgate.report.GateRuns.environment;
 import static io.github.commgate.report.GateRuns.measured;
 import static io.github.commgate.report.GateRuns.skipped;

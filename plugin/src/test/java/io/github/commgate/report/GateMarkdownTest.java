@@ -24,7 +24,7 @@ class GateMarkdownTest {
                 measured("shm-oneshot", 16, around(40.5, 0.1)), measured("shm-twoshot", 16, around(80, 0.5))));
         String markdown = ReportFormats.MARKDOWN.render(GateRuns.report(run));
         assertTrue(markdown.startsWith("## commgate: NOT COMPARABLE\n"), markdown);
-        assertTrue(markdown.contains("| 0.25 MiB (seq 16) | shm-oneshot |  | 40.5 us |  |  | NOT COMPARABLE |"), markdown);
+        assertTrue(markdown.contains("| 0.25 MiB (seq 16) | shm-oneshot |  | 40.5 us |  |  |  |  | NOT COMPARABLE |"), markdown);
         assertFalse(markdown.contains("update-baseline"), markdown);
     }
 

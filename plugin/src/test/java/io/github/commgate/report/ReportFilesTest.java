@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.commgate.GoldenFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class ReportFilesTest {
         writeAll(directory);
         Files.writeString(directory.resolve("report.md"), "stale");
         writeAll(directory);
-        assertEquals(golden("gate-report.md"), Files.readString(directory.resolve("report.md")));
+        GoldenFiles.assertMatches("gate-report.md", Files.readString(directory.resolve("report.md")));
     }
 
     @Test
@@ -74,7 +75,7 @@ class ReportFilesTest {
     @Test
     void resultsJsonMatchesTheGoldenFile(@TempDir Path directory) throws IOException {
         writeAll(directory);
-        assertEquals(golden("gate-results.json"), Files.readString(directory.resolve("results.json")));
+        GoldenFiles.assertMatches("gate-results.json", Files.readString(directory.resolve("results.json")));
     }
 
     @Test
@@ -91,12 +92,12 @@ class ReportFilesTest {
     @Test
     void markdownMatchesTheGoldenFile(@TempDir Path directory) throws IOException {
         writeAll(directory);
-        assertEquals(golden("gate-report.md"), Files.readString(directory.resolve("report.md")));
+        GoldenFiles.assertMatches("gate-report.md", Files.readString(directory.resolve("report.md")));
     }
 
     @Test
     void junitXmlMatchesTheGoldenFile(@TempDir Path directory) throws IOException {
         writeAll(directory);
-        assertEquals(golden("TEST-commgate.xml"), Files.readString(directory.resolve("TEST-commgate.xml")));
+        GoldenFiles.assertMatches("TEST-commgate.xml", Files.readString(directory.resolve("TEST-commgate.xml")));
     }
 }

@@ -5,7 +5,9 @@ import io.github.commgate.comm.BackendRegistry;
 import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.CommunicatorDeclaration;
 import io.github.commgate.comm.RankContext;
+import io.github.commgate.machine.GpuState;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,12 +49,25 @@ public final class CudaCommunicators implements BackendRegistry {
         return DECLARED;
     }
 
-    /** GPU model, driver, CUDA runtime and NCCL versions of this rank. */
+    /** GPU model, driver, CUDA runtime and NCCL versions of this rank, and its GPU's state (a collective). */
     @Override
     public Map<String, String> describe(RankContext context) throws IOException {
         CudaRank rank = acquire(context);
         try {
-            return rank.describe();
+            Map<String, String> facts = new LinkedHashMap<>(rank.describe());
+            facts.putAll(GpuStateReader.read(rank.device(), context));
+            return facts;
+        } finally {
+            rank.release();
+        }
+    }
+
+    /** {@code before} with the GPU's state read again after the last point, and merged (see GpuState). */
+    @Override
+    public Map<String, String> describeAgain(RankContext context, Map<String, String> before) throws IOException {
+        CudaRank rank = acquire(context);
+        try {
+            return GpuState.merge(before, GpuStateReader.read(rank.device(), context));
         } finally {
             rank.release();
         }

@@ -1,11 +1,13 @@
 package io.github.commgate.comm.cuda;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.comm.Backend;
 import io.github.commgate.launch.LaunchSettings;
 import io.github.commgate.launch.ProgressListener;
 import io.github.commgate.launch.WorkerLauncher;
+import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
 import java.io.File;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every communicator the cuda registry declares opens in a real worker on one GPU and reports
- * the name it is declared under (multicast stays off: symm-multimem opens and skips).
+ * the name it is declared under (multicast stays off: symm-multimem opens and skips), and the
+ * rank reads its GPU's state through NVML.
  */
 @Tag("gpu")
 class CudaRegistryOnOneGpuTest {
@@ -36,7 +39,7 @@ class CudaRegistryOnOneGpuTest {
                 Map.of("NCCL_NVLS_ENABLE", "0"), classpath, directory.resolve("logs"), Duration.ofSeconds(300));
         BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(1).communicators(declared)
                 .sequenceLengths(1).protocol(1, 2, 2).build();
-        List<PointResult> points = new WorkerLauncher(settings, new ProgressListener() {
+        WorkerLauncher.Outcome outcome = new WorkerLauncher(settings, new ProgressListener() {
             @Override
             public void ranksConnected(double secondsSinceStart) {
             }
@@ -45,7 +48,14 @@ class CudaRegistryOnOneGpuTest {
             public void pointCompleted(int index, int total, PointResult point) {
                 System.out.printf("%s: %s %s%n", point.communicator(), point.status(), point.skipReason());
             }
-        }).run(plan).points();
-        assertEquals(declared, points.stream().map(PointResult::communicator).toList());
+        }).run(plan);
+        assertEquals(declared, outcome.points().stream().map(PointResult::communicator).toList());
+        // The GPU state guard's readings, through NVML on the real device.
+        Map<String, String> facts = outcome.rankEnvironment();
+        System.out.println("GPU state: " + facts);
+        assertTrue(MachineFacts.number(facts, MachineFacts.GPU_SM_CLOCK_MHZ).orElse(0) > 0, facts.toString());
+        assertTrue(MachineFacts.number(facts, MachineFacts.GPU_TEMPERATURE_C).orElse(0) > 0, facts.toString());
+        assertTrue(facts.get(MachineFacts.GPU_CLOCK_EVENTS).matches("none|[a-z_,]+"), facts.toString());
+        assertTrue(MachineFacts.number(facts, MachineFacts.GPU_FOREIGN_PROCESSES).isPresent(), facts.toString());
     }
 }
