@@ -6,7 +6,7 @@ def reports = new File(basedir, 'target/commgate')
 def reason = /rank \d exited with code 1 before it connected to the coordinator/
 
 // The first build passed; the second failed naming the rank, as ever.
-assert log.contains('commgate: PASS: 1 points: 1 no baseline')
+assert log.contains('commgate: PASS: 1 point, 0 compared: 1 no baseline')
 assert log =~ reason
 assert log.contains('BUILD FAILURE')
 

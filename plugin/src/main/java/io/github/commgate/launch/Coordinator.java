@@ -9,37 +9,61 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The workers' one point of contact: a loopback server on an ephemeral port that admits only
- * peers presenting the run's random token, hands out the plan, and carries barriers,
- * all-gathers and results. Everything it learns goes to the launcher as {@link LaunchEvent}s.
+ * peers presenting the run's random token ({@link Admission} keeps everyone else small and
+ * short), hands out the plan, and carries barriers, all-gathers and results. Everything it
+ * learns goes to the launcher as {@link LaunchEvent}s.
  */
 public final class Coordinator implements AutoCloseable {
+
+    /** Room for a burst of connections, so that a worker's is queued rather than dropped behind a flood. */
+    private static final int BACKLOG = 256;
 
     private final BenchmarkPlan plan;
     private final BlockingQueue<LaunchEvent> events;
     private final ServerSocket server;
     private final String token;
+    private final Admission admission;
     private final Map<Integer, MessageChannel> ranks = new HashMap<>();
-    private final List<Socket> sockets = new ArrayList<>();
+    private final Set<Socket> sockets = new HashSet<>();
     private final CollectiveState collectives;
+    /** One reader per connection, reused: a flood of short-lived strangers creates no thread each. */
+    private final ExecutorService readers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), runnable -> {
+                Thread reader = new Thread(runnable, "commgate-coordinator-peer");
+                reader.setDaemon(true);
+                return reader;
+            });
     private volatile boolean closed;
 
     public Coordinator(BenchmarkPlan plan, BlockingQueue<LaunchEvent> events, InetAddress bindAddress) throws IOException {
+        this(plan, events, bindAddress, AdmissionLimits.DEFAULT);
+    }
+
+    Coordinator(BenchmarkPlan plan, BlockingQueue<LaunchEvent> events, InetAddress bindAddress, AdmissionLimits limits)
+            throws IOException {
         this.plan = plan;
         this.events = events;
-        this.server = new ServerSocket(0, 50, bindAddress);
+        this.server = new ServerSocket(0, BACKLOG, bindAddress);
         this.collectives = new CollectiveState(plan.worldSize());
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         this.token = HexFormat.of().formatHex(secret);
+        this.admission = new Admission(token, limits, events);
         Thread acceptor = new Thread(this::acceptLoop, "commgate-coordinator");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -53,6 +77,16 @@ public final class Coordinator implements AutoCloseable {
         return token;
     }
 
+    /** Connections refused so far, named in events or not. */
+    int refusedConnections() {
+        return admission.refusedCount();
+    }
+
+    /** The barriers and all-gathers some ranks have reached and others not, for a timeout's message. */
+    List<CollectiveState.Stall> stalls() {
+        return collectives.stalls();
+    }
+
     private void acceptLoop() {
         while (!closed) {
             try {
@@ -60,9 +94,13 @@ public final class Coordinator implements AutoCloseable {
                 synchronized (this) {
                     sockets.add(socket);
                 }
-                Thread reader = new Thread(() -> serve(socket), "commgate-coordinator-peer");
-                reader.setDaemon(true);
-                reader.start();
+                admission.arrived(socket);
+                try {
+                    readers.execute(() -> serve(socket));
+                } catch (RejectedExecutionException closing) {
+                    socket.close();
+                    return;
+                }
             } catch (IOException e) {
                 if (!closed) {
                     events.add(new LaunchEvent.ProtocolViolation("coordinator stopped accepting: " + e.getMessage()));
@@ -76,7 +114,7 @@ public final class Coordinator implements AutoCloseable {
         int rank = -1;
         boolean finished = false;
         try (MessageChannel channel = new MessageChannel(socket)) {
-            rank = admit(channel);
+            rank = admit(socket, channel);
             if (rank < 0) {
                 return;
             }
@@ -87,23 +125,33 @@ public final class Coordinator implements AutoCloseable {
             if (rank >= 0 && !finished && !closed) {
                 events.add(new LaunchEvent.RankDisconnected(rank, e.getMessage() == null ? e.toString() : e.getMessage()));
             }
+        } finally {
+            synchronized (this) {
+                sockets.remove(socket);
+            }
         }
     }
 
     /** Reads the hello; returns the admitted rank, or -1 after refusing the peer. */
-    private int admit(MessageChannel channel) throws IOException {
-        Message first = channel.receive();
-        if (!(first instanceof Message.Hello hello) || !token.equals(hello.token())) {
-            events.add(new LaunchEvent.ProtocolViolation("refused a connection that did not present the run's token"));
+    private int admit(Socket socket, MessageChannel channel) throws IOException {
+        Message.Hello hello = admission.hello(socket, channel);
+        if (hello == null) {
             return -1;
         }
         int rank = hello.rank();
+        String taken = null;
         synchronized (this) {
-            if (rank < 0 || rank >= plan.worldSize() || ranks.containsKey(rank)) {
-                events.add(new LaunchEvent.ProtocolViolation("refused a second or out-of-range rank " + rank));
-                return -1;
+            if (rank < 0 || rank >= plan.worldSize()) {
+                taken = "rank " + rank + " is not one of this run's " + plan.worldSize() + " ranks";
+            } else if (ranks.containsKey(rank)) {
+                taken = "rank " + rank + " has joined already";
+            } else {
+                ranks.put(rank, channel);
             }
-            ranks.put(rank, channel);
+        }
+        if (taken != null) {
+            admission.refuse(socket, taken, false);
+            return -1;
         }
         channel.send(new Message.PlanReply(plan));
         events.add(new LaunchEvent.RankConnected(rank));
@@ -151,11 +199,15 @@ public final class Coordinator implements AutoCloseable {
     @Override
     public void close() throws IOException {
         closed = true;
+        admission.close();
         server.close();
+        readers.shutdown();
+        List<Socket> open;
         synchronized (this) {
-            for (Socket socket : sockets) {
-                socket.close();
-            }
+            open = List.copyOf(sockets);
+        }
+        for (Socket socket : open) {
+            socket.close();
         }
     }
 }

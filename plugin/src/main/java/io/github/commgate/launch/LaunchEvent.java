@@ -28,7 +28,11 @@ sealed interface LaunchEvent {
     record RankExited(int rank, int exitCode) implements LaunchEvent {
     }
 
-    /** A connection that did not prove the run's token, or spoke out of turn. */
+    /** An admitted rank spoke out of turn. */
     record ProtocolViolation(String what) implements LaunchEvent {
+    }
+
+    /** A connection turned away before it was admitted as a rank; the run goes on without it. */
+    record PeerRefused(String address, String why) implements LaunchEvent {
     }
 }

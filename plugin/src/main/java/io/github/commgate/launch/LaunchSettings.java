@@ -1,5 +1,6 @@
 package io.github.commgate.launch;
 
+import io.github.commgate.plan.Defaults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,14 +15,35 @@ import java.util.Map;
  * @param classpath      the plugin's runtime artifacts (its jar and dependencies)
  * @param logDirectory   where {@code rank-N.log} files go
  * @param timeout        limit for the whole run, from fork to the last worker's exit
+ * @param lockTimeout    how long to wait for another run on the same backend and devices to
+ *                       finish before failing; not part of {@code timeout}
+ * @param project        who is measuring, shown to a run that waits for this one (a Maven
+ *                       project's {@code groupId:artifactId}, or a directory)
  */
 public record LaunchSettings(Path javaExecutable, List<String> jvmArgs, Map<String, String> environment,
-                             List<Path> classpath, Path logDirectory, Duration timeout) {
+                             List<Path> classpath, Path logDirectory, Duration timeout,
+                             Duration lockTimeout, String project) {
+
+    /**
+     * Default {@code lockTimeout}: 900 s, the default run {@code timeout} (600 s) of the run ahead
+     * with room for its start, its reports and its confirmation rounds.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(Defaults.LOCK_TIMEOUT_SECONDS);
 
     public LaunchSettings {
         jvmArgs = List.copyOf(jvmArgs);
         environment = Map.copyOf(environment);
         classpath = List.copyOf(classpath);
+        if (lockTimeout.isNegative()) {
+            throw new IllegalArgumentException("lockTimeout: " + lockTimeout.toSeconds() + " s must be 0 or more");
+        }
+    }
+
+    /** The default {@code lockTimeout}, and the working directory as the project. */
+    public LaunchSettings(Path javaExecutable, List<String> jvmArgs, Map<String, String> environment,
+                          List<Path> classpath, Path logDirectory, Duration timeout) {
+        this(javaExecutable, jvmArgs, environment, classpath, logDirectory, timeout, DEFAULT_LOCK_TIMEOUT,
+                Path.of("").toAbsolutePath().toString());
     }
 
     public Path logFile(int rank) {

@@ -19,6 +19,7 @@ final class RunProgress {
     private final Set<Integer> finished = new HashSet<>();
     private final Set<Integer> exited = new HashSet<>();
     private final Map<String, List<RankPointResult>> pending = new HashMap<>();
+    private final Map<Integer, Integer> reportedByRank = new HashMap<>();
     private final List<PointResult> results = new ArrayList<>();
     private long firstStartMillis = Long.MAX_VALUE;
     private Map<String, String> environment = Map.of();
@@ -40,6 +41,7 @@ final class RunProgress {
     /** Records one rank's report; returns the combined point once every rank has reported it. */
     PointResult report(RankPointResult result) {
         firstStartMillis = Math.min(firstStartMillis, result.startedAtEpochMillis());
+        reportedByRank.merge(result.rank(), 1, Integer::sum);
         String key = result.communicator() + "@" + result.sequenceLength();
         List<RankPointResult> ranks = pending.computeIfAbsent(key, k -> new ArrayList<>());
         ranks.add(result);
@@ -81,6 +83,15 @@ final class RunProgress {
 
     List<Integer> unfinishedRanks() {
         return IntStream.range(0, plan.worldSize()).filter(r -> !finished.contains(r)).boxed().toList();
+    }
+
+    /** How many points {@code rank} has reported; it measures them in plan order. */
+    int reportedBy(int rank) {
+        return reportedByRank.getOrDefault(rank, 0);
+    }
+
+    BenchmarkPlan plan() {
+        return plan;
     }
 
     int completedPoints() {

@@ -1,43 +1,82 @@
 package io.github.commgate.launch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * An owner-only directory for the run's shared-memory files, on tmpfs where the machine has
- * one, removed with everything in it when the run ends, whatever the workers did.
+ * one, removed with everything in it when the run ends, whatever the workers did: by the
+ * launcher, or by its shutdown hook when Maven is stopped. Its name carries the Maven JVM's pid
+ * and its {@value #OWNER_FILE} file that process's start, so that a run can remove what a killed
+ * run left ({@link LeftoverScratch}) without touching a live one's.
  */
 final class ScratchDirectory implements AutoCloseable {
 
+    static final String PREFIX = "commgate-";
+    static final String OWNER_FILE = "owner";
     private static final Path SHM = Paths.get("/dev/shm");
 
     private final Path path;
+    private boolean removed;
 
     private ScratchDirectory(Path path) {
         this.path = path;
     }
 
-    static ScratchDirectory create() throws IOException {
-        Path parent = Files.isDirectory(SHM) && Files.isWritable(SHM) ? SHM : Paths.get(System.getProperty("java.io.tmpdir"));
-        return new ScratchDirectory(Files.createTempDirectory(parent, "commgate-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))));
+    /** Removes what killed runs left in the parent, then makes this run's directory. */
+    static ScratchDirectory create(Consumer<String> leftoverRemoved) throws IOException {
+        return createIn(defaultParent(), leftoverRemoved);
+    }
+
+    static ScratchDirectory createIn(Path parent, Consumer<String> leftoverRemoved) throws IOException {
+        LeftoverScratch.removeFrom(parent, leftoverRemoved);
+        ProcessIdentity owner = ProcessIdentity.current();
+        Path path = Files.createTempDirectory(parent, PREFIX + owner.pid() + "-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        // Written whole, then renamed: a reader sees the owner complete or not at all.
+        Path partial = path.resolve(OWNER_FILE + ".partial");
+        Files.writeString(partial, "pid=" + owner.pid() + "\nstart=" + owner.start() + "\n", StandardCharsets.UTF_8);
+        Files.move(partial, path.resolve(OWNER_FILE), StandardCopyOption.ATOMIC_MOVE);
+        return new ScratchDirectory(path);
+    }
+
+    static Path defaultParent() {
+        return Files.isDirectory(SHM) && Files.isWritable(SHM) ? SHM : Paths.get(System.getProperty("java.io.tmpdir"));
     }
 
     Path path() {
         return path;
     }
 
+    /** Removes the directory; the launcher and the shutdown hook may both call it, at once. */
     @Override
-    public void close() throws IOException {
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+    public synchronized void close() throws IOException {
+        if (!removed) {
+            removeTree(path);
+            removed = true;
+        }
+    }
+
+    static void removeTree(Path root) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> files = Files.walk(root)) {
+            entries = files.sorted(Comparator.reverseOrder()).toList();
+        } catch (NoSuchFileException | UncheckedIOException gone) {
+            return;
+        }
+        for (Path entry : entries) {
+            Files.deleteIfExists(entry);
         }
     }
 }

@@ -13,20 +13,21 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a plan on forked workers: starts the coordinator and one JVM per rank, follows them
- * through one event loop, and returns every point, or stops every rank at the first failure or
- * at the timeout. Peers of a dead rank would wait forever, so one failure ends the whole run.
+ * Runs a plan on forked workers: waits for the machine ({@link MachineLock}), starts the
+ * coordinator and one JVM per rank, follows them through one event loop, and returns every point,
+ * or stops every rank at the first failure or at the timeout. Peers of a dead rank would wait
+ * forever, so one failure ends the whole run.
  */
 public final class WorkerLauncher {
 
-    private static final int LOG_LINES = 15;
-
     private final LaunchSettings settings;
     private final ProgressListener progress;
+    private final FailureReport failures;
 
     public WorkerLauncher(LaunchSettings settings, ProgressListener progress) {
         this.settings = settings;
         this.progress = progress;
+        this.failures = new FailureReport(settings);
     }
 
     /**
@@ -37,30 +38,51 @@ public final class WorkerLauncher {
     }
 
     public Outcome run(BenchmarkPlan plan) throws LaunchException {
-        long startNanos = System.nanoTime();
-        BlockingQueue<LaunchEvent> events = new LinkedBlockingQueue<>();
         try {
             Files.createDirectories(settings.logDirectory());
         } catch (IOException e) {
             throw new LaunchException("cannot create the log directory " + settings.logDirectory() + ": " + e.getMessage(), e);
         }
-        try (ScratchDirectory scratch = ScratchDirectory.create();
+        List<String> devices = MachineLock.devices(plan.backend(), plan.worldSize(), settings.environment());
+        try (MachineLock machine = MachineLock.acquire(Path.of(System.getProperty("java.io.tmpdir")), devices,
+                settings.project(), settings.lockTimeout(), progress::waitingForMachine)) {
+            return runAlone(plan);
+        }
+    }
+
+    private Outcome runAlone(BenchmarkPlan plan) throws LaunchException {
+        long startNanos = System.nanoTime();
+        BlockingQueue<LaunchEvent> events = new LinkedBlockingQueue<>();
+        try (ScratchDirectory scratch = ScratchDirectory.create(progress::leftoverRemoved);
              Coordinator coordinator = new Coordinator(plan, events, InetAddress.getLoopbackAddress());
-             WorkerProcesses workers = new WorkerProcesses()) {
-            workers.start(settings, plan.worldSize(), coordinator.address(), coordinator.token(), scratch.path(), events);
-            return follow(plan, events, startNanos);
+             WorkerProcesses workers = new WorkerProcesses();
+             StopOnShutdown stop = new StopOnShutdown(workers, scratch)) {
+            try {
+                workers.start(settings, plan.worldSize(), coordinator.address(), coordinator.token(), scratch.path(), events);
+                return follow(plan, coordinator, events, startNanos);
+            } catch (LaunchException e) {
+                // Told apart from a crash: the ranks died because Maven itself is being stopped.
+                throw stop.stopping() ? new LaunchException(StopOnShutdown.stoppedMessage(scratch.path())) : e;
+            } finally {
+                int refused = coordinator.refusedConnections();
+                if (refused > Admission.NAMED_REFUSALS) {
+                    progress.peerRefused(String.format("refused %d connections in all; the first %d are named above",
+                            refused, Admission.NAMED_REFUSALS));
+                }
+            }
         } catch (IOException e) {
             throw new LaunchException("the run could not be set up: " + e.getMessage(), e);
         }
     }
 
-    private Outcome follow(BenchmarkPlan plan, BlockingQueue<LaunchEvent> events, long startNanos) throws LaunchException {
+    private Outcome follow(BenchmarkPlan plan, Coordinator coordinator, BlockingQueue<LaunchEvent> events, long startNanos)
+            throws LaunchException {
         RunProgress run = new RunProgress(plan);
         long deadline = startNanos + settings.timeout().toNanos();
         while (!run.allExited()) {
             LaunchEvent event = poll(events, deadline - System.nanoTime());
             if (event == null) {
-                throw new LaunchException(timeoutMessage(run));
+                throw new LaunchException(failures.timedOut(run, coordinator.stalls()));
             }
             if (event instanceof LaunchEvent.RankConnected connected) {
                 if (run.connected(connected.rank()) == plan.worldSize()) {
@@ -74,8 +96,7 @@ public final class WorkerLauncher {
                     progress.pointCompleted(run.completedPoints(), run.totalPoints(), complete);
                 }
             } else if (event instanceof LaunchEvent.RankFailed failed) {
-                throw new LaunchException(String.format("rank %d failed: %s%s",
-                        failed.rank(), failed.message(), logTail(failed.rank())));
+                throw new LaunchException(failures.rankFailed(failed.rank(), failed.message()));
             } else if (event instanceof LaunchEvent.RankFinished finished) {
                 run.finished(finished.rank());
             } else if (event instanceof LaunchEvent.RankExited exited) {
@@ -90,11 +111,12 @@ public final class WorkerLauncher {
                     if (next instanceof LaunchEvent.RankExited exited) {
                         throw abnormalExit(exited, run, events);
                     }
-                    throw new LaunchException(String.format("rank %d lost its connection to the coordinator (%s)%s",
-                            gone.rank(), gone.why(), logTail(gone.rank())));
+                    throw new LaunchException(failures.lostConnection(gone.rank(), gone.why()));
                 }
+            } else if (event instanceof LaunchEvent.PeerRefused refused) {
+                progress.peerRefused("refused a connection from " + refused.address() + ": " + refused.why());
             }
-            // ProtocolViolation: a stray connection is refused and changes nothing for the run.
+            // ProtocolViolation: an admitted rank spoke out of turn; its own failure, if any, follows.
         }
         if (run.completedPoints() != run.totalPoints()) {
             throw new LaunchException(String.format("the workers exited after %d of %d points",
@@ -109,36 +131,10 @@ public final class WorkerLauncher {
         LaunchEvent event;
         while ((event = poll(events, until - System.nanoTime())) != null) {
             if (event instanceof LaunchEvent.RankFailed failed) {
-                return new LaunchException(String.format("rank %d failed: %s%s",
-                        failed.rank(), failed.message(), logTail(failed.rank())));
+                return new LaunchException(failures.rankFailed(failed.rank(), failed.message()));
             }
         }
-        String when = run.isConnected(exited.rank()) ? "before it finished" : "before it connected to the coordinator";
-        return new LaunchException(String.format("rank %d exited with code %d %s%s",
-                exited.rank(), exited.exitCode(), when, logTail(exited.rank())));
-    }
-
-    private String timeoutMessage(RunProgress run) {
-        StringBuilder message = new StringBuilder(String.format(
-                "the run timed out after %d s (timeout) with %d of %d points measured; every rank was stopped",
-                settings.timeout().toSeconds(), run.completedPoints(), run.totalPoints()));
-        for (int rank : run.unfinishedRanks()) {
-            message.append(String.format("%nrank %d %s", rank,
-                    run.isConnected(rank) ? "had not finished" : "had not connected to the coordinator"));
-            message.append(logTail(rank));
-        }
-        return message.toString();
-    }
-
-    private String logTail(int rank) {
-        Path log = settings.logFile(rank);
-        List<String> lines = LogTail.lastLines(log, LOG_LINES);
-        if (lines.isEmpty()) {
-            return String.format("%n  (%s is empty)", log);
-        }
-        StringBuilder tail = new StringBuilder(String.format("%n  last lines of %s:", log));
-        lines.forEach(line -> tail.append(System.lineSeparator()).append("  | ").append(line));
-        return tail.toString();
+        return new LaunchException(failures.exited(exited.rank(), exited.exitCode(), run.isConnected(exited.rank())));
     }
 
     private static LaunchEvent poll(BlockingQueue<LaunchEvent> events, long nanos) {

@@ -11,21 +11,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * The forked worker JVMs of one run. Each writes stdout and stderr straight into its log file
  * (no pipe that nobody drains), reports its exit as an event, and is killed with its whole
- * process tree on {@link #killAll()}, which a JVM shutdown hook also calls, so no worker outlives
- * the Maven build.
+ * process tree on {@link #killAll()}, which {@link StopOnShutdown} also calls, so no worker
+ * outlives the Maven build.
  */
 final class WorkerProcesses implements AutoCloseable {
 
     private static final long GRACE_MILLIS = 2_000;
 
     private final List<Process> processes = new ArrayList<>();
-    private final Thread shutdownHook = new Thread(this::killAll, "commgate-kill-workers");
 
-    WorkerProcesses() {
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-    }
-
-    void start(LaunchSettings settings, int worldSize, InetSocketAddress coordinator, String token,
+    synchronized void start(LaunchSettings settings, int worldSize, InetSocketAddress coordinator, String token,
                Path scratchDirectory, BlockingQueue<LaunchEvent> events) throws LaunchException {
         for (int rank = 0; rank < worldSize; rank++) {
             ProcessBuilder builder = new ProcessBuilder(WorkerCommandLine.command(settings, rank));
@@ -76,11 +71,6 @@ final class WorkerProcesses implements AutoCloseable {
     @Override
     public void close() {
         killAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running or about to; it does the same work.
-        }
     }
 
     private static java.io.File nullDevice() {

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -87,6 +86,15 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     @Parameter(property = "commgate.timeout", defaultValue = "" + Defaults.TIMEOUT_SECONDS)
     private int timeout;
 
+    /**
+     * Seconds to wait for another commgate run measuring on the same backend and devices of this
+     * machine (another module under -T, another CI job on the runner) before failing: runs on one
+     * machine measure each other's load, so they take turns through a lock file per device in the
+     * system temp directory. Not part of timeout; 0 fails at once. Example: {@code -Dcommgate.lockTimeout=1800}.
+     */
+    @Parameter(property = "commgate.lockTimeout", defaultValue = "" + Defaults.LOCK_TIMEOUT_SECONDS)
+    private int lockTimeout;
+
     /** Extra JVM arguments of every worker, for example {@code <jvmArgs><jvmArg>-Xmx2g</jvmArg></jvmArgs>}. */
     @Parameter(property = "commgate.jvmArgs")
     private List<String> jvmArgs;
@@ -103,7 +111,7 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     protected void configure(RunSettings settings) {
         settings.backend(backend).worldSize(worldSize).communicators(communicators).sequenceLengths(sequenceLengths)
                 .hiddenSize(hiddenSize).dtype(dtype).protocol(warmups, trials, cycles)
-                .customMaxBytes(customAllReduceMaxSize).timeoutSeconds(timeout);
+                .customMaxBytes(customAllReduceMaxSize).timeoutSeconds(timeout).lockTimeoutSeconds(lockTimeout);
     }
 
     /** The communicators as the user named them; empty when they named none. */
@@ -132,18 +140,11 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     }
 
     protected final RunResult measure(RunPlan plan, BenchmarkPlan benchmark) throws MojoExecutionException {
-        LaunchSettings launch = new LaunchSettings(java(), jvmArgs == null ? List.of() : jvmArgs,
-                environmentVariables == null ? Map.of() : environmentVariables, classpath(),
-                outputDirectory().resolve("logs"), plan.timeout());
+        String project = project() != null ? project().getGroupId() + ":" + project().getArtifactId() : projectDirectory().toString();
+        LaunchSettings launch = new LaunchSettings(Measurement.java(javaExecutable), jvmArgs == null ? List.of() : jvmArgs,
+                environmentVariables == null ? Map.of() : environmentVariables, Measurement.classpath(plugin()),
+                outputDirectory().resolve("logs"), plan.timeout(), plan.lockTimeout(), project);
         return new Measurement(getLog(), launch).run(benchmark);
     }
 
-    private Path java() {
-        return javaExecutable != null ? javaExecutable.toPath() : Path.of(System.getProperty("java.home"), "bin", "java");
-    }
-
-    /** The plugin's own jar and runtime dependencies: what a worker needs, and nothing of Maven's. */
-    private List<Path> classpath() {
-        return plugin().getArtifacts().stream().map(Artifact::getFile).filter(f -> f != null).map(File::toPath).toList();
-    }
 }

@@ -21,6 +21,21 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
+    public void waitingForMachine(String line) {
+        log.info("commgate: " + line);
+    }
+
+    @Override
+    public void leftoverRemoved(String line) {
+        log.info("commgate: " + line);
+    }
+
+    @Override
+    public void peerRefused(String line) {
+        log.warn("commgate: " + line);
+    }
+
+    @Override
     public void pointCompleted(int index, int total, PointResult point) {
         String outcome = switch (point.status()) {
             case MEASURED -> Units.micros(point.medianMicros());

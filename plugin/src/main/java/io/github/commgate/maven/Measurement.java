@@ -6,10 +6,15 @@ import io.github.commgate.launch.WorkerLauncher;
 import io.github.commgate.machine.HostEnvironment;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.RunResult;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 
 /** One measuring run of a goal: forks the workers, follows them, and returns the finished run. */
@@ -21,6 +26,16 @@ final class Measurement {
     Measurement(Log log, LaunchSettings launch) {
         this.log = log;
         this.launch = launch;
+    }
+
+    /** The {@code java} of the workers: the one given, or the one running Maven. */
+    static Path java(File javaExecutable) {
+        return javaExecutable != null ? javaExecutable.toPath() : Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The plugin's own jar and runtime dependencies: what a worker needs, and nothing of Maven's. */
+    static List<Path> classpath(PluginDescriptor plugin) {
+        return plugin.getArtifacts().stream().map(Artifact::getFile).filter(f -> f != null).map(File::toPath).toList();
     }
 
     RunResult run(BenchmarkPlan plan) throws MojoExecutionException {

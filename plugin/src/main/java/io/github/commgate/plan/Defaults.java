@@ -19,6 +19,8 @@ public final class Defaults {
     /** 8 MiB: the largest all-reduce our kernels take by default, as vLLM caps its custom all-reduce. */
     public static final long CUSTOM_MAX_BYTES = 8L << 20;
     public static final int TIMEOUT_SECONDS = 600;
+    /** The default timeout of the run ahead, with room for its reports. */
+    public static final int LOCK_TIMEOUT_SECONDS = 900;
     /**
      * The fixed rule of a baseline without per-run medians (recorded by an older commgate or
      * from one run): 10 %, the common choice of CodSpeed and asv, and at least a microsecond.

@@ -58,12 +58,13 @@ public final class PlanValidator {
         }
         BenchmarkPlan benchmark = benchmark(s, resolved, gpus);
         Duration timeout = Duration.ofSeconds(atLeast("timeout", s.timeoutSeconds, 1, " second"));
+        Duration lockTimeout = Duration.ofSeconds(atLeast("lockTimeout", s.lockTimeoutSeconds, 0, " second"));
         int recordRuns = atLeast("recordRuns", s.recordRuns, 1, "");
         GatePolicy gate = gate(s);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
-        return new RunPlan(benchmark, timeout, gate, recordRuns);
+        return new RunPlan(benchmark, timeout, lockTimeout, gate, recordRuns);
     }
 
     private GatePolicy gate(RunSettings s) {

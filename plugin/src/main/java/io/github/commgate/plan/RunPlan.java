@@ -7,8 +7,9 @@ import java.time.Duration;
  * judges, and how many runs a baseline pools. Built only by {@link PlanValidator}, so whatever a
  * goal reads from it has been checked.
  *
- * @param timeout    for one run, from forking the workers to their exit
+ * @param timeout     for one run, from forking the workers to their exit
+ * @param lockTimeout how long to wait for another run measuring on the same devices, before the timeout starts
  * @param recordRuns independent runs update-baseline pools
  */
-public record RunPlan(BenchmarkPlan benchmark, Duration timeout, GatePolicy gate, int recordRuns) {
+public record RunPlan(BenchmarkPlan benchmark, Duration timeout, Duration lockTimeout, GatePolicy gate, int recordRuns) {
 }

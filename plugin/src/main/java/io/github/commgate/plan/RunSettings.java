@@ -21,6 +21,7 @@ public final class RunSettings {
     int cycles = Defaults.CYCLES;
     long customMaxBytes = Defaults.CUSTOM_MAX_BYTES;
     int timeoutSeconds = Defaults.TIMEOUT_SECONDS;
+    int lockTimeoutSeconds = Defaults.LOCK_TIMEOUT_SECONDS;
     Double threshold;
     Map<String, String> thresholds = new LinkedHashMap<>();
     Double floor;
@@ -76,6 +77,11 @@ public final class RunSettings {
 
     public RunSettings timeoutSeconds(int value) {
         timeoutSeconds = value;
+        return this;
+    }
+
+    public RunSettings lockTimeoutSeconds(int value) {
+        lockTimeoutSeconds = value;
         return this;
     }
 

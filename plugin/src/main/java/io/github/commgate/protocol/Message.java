@@ -24,6 +24,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Message.WorkerFailure.class, name = "failure"),
         @JsonSubTypes.Type(value = Message.Finished.class, name = "finished"),
         @JsonSubTypes.Type(value = Message.Goodbye.class, name = "goodbye"),
+        @JsonSubTypes.Type(value = Message.Refused.class, name = "refused"),
 })
 public sealed interface Message {
 
@@ -66,5 +67,13 @@ public sealed interface Message {
     }
 
     record Goodbye() implements Message {
+    }
+
+    /**
+     * The coordinator turns a connection away before admitting it. {@code tryAgain} when only
+     * the moment was wrong (too many strangers were waiting, or the hello came late), so that a
+     * real worker caught in a flood of other connections joins on its next attempt.
+     */
+    record Refused(String reason, boolean tryAgain) implements Message {
     }
 }

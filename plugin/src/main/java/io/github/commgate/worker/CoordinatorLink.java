@@ -1,10 +1,13 @@
 package io.github.commgate.worker;
 
 import io.github.commgate.comm.Rendezvous;
+import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.protocol.MessageChannel;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,18 +21,80 @@ final class CoordinatorLink implements Rendezvous, AutoCloseable {
 
     /** Exit status of a worker whose coordinator went away. */
     static final int COORDINATOR_GONE = 3;
+    /** How long a worker turned away for a moment (a flood of other connections) keeps trying. */
+    private static final long JOIN_PATIENCE_MILLIS = 60_000;
+    private static final long MAX_PAUSE_MILLIS = 1_000;
 
     private final MessageChannel channel;
+    private final BenchmarkPlan plan;
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
     private volatile boolean leaving;
     private long barriers;
     private long gathers;
 
-    CoordinatorLink(String host, int port) throws IOException {
-        this.channel = new MessageChannel(new Socket(host, port));
+    private CoordinatorLink(MessageChannel channel, BenchmarkPlan plan) {
+        this.channel = channel;
+        this.plan = plan;
         Thread reader = new Thread(this::readLoop, "commgate-coordinator-link");
         reader.setDaemon(true);
         reader.start();
+    }
+
+    /**
+     * Says hello and returns the link with its plan. The hello is encoded before connecting, so
+     * it follows the connection at once: the coordinator gives a stranger only seconds. Turned
+     * away with {@code tryAgain} (too many other connections were waiting), it tries again.
+     *
+     * @throws CoordinatorGoneException when the coordinator closed the connection without answering
+     */
+    static CoordinatorLink join(String host, int port, Message.Hello hello) throws IOException {
+        byte[] frame = MessageChannel.encode(hello);
+        long deadline = System.currentTimeMillis() + JOIN_PATIENCE_MILLIS;
+        for (long pause = 50; ; pause = Math.min(2 * pause, MAX_PAUSE_MILLIS)) {
+            MessageChannel channel = new MessageChannel(new Socket(host, port));
+            Message answer;
+            try {
+                channel.sendEncoded(frame);
+                answer = channel.receive();
+            } catch (EOFException e) {
+                channel.close();
+                throw new CoordinatorGoneException("it closed the connection without answering the hello");
+            } catch (SocketException reset) {
+                // Pushed out before the hello was read: the close of unread data is a reset.
+                answer = new Message.Refused("the connection was reset before the hello was answered", true);
+            }
+            if (answer instanceof Message.PlanReply reply) {
+                return new CoordinatorLink(channel, reply.plan());
+            }
+            channel.close();
+            if (!(answer instanceof Message.Refused refused)) {
+                throw new IOException("expected the plan from the coordinator, got " + answer.getClass().getSimpleName());
+            }
+            if (!refused.tryAgain() || System.currentTimeMillis() + pause > deadline) {
+                throw new IOException("the coordinator refused this worker: " + refused.reason());
+            }
+            sleep(pause);
+        }
+    }
+
+    BenchmarkPlan plan() {
+        return plan;
+    }
+
+    /** The connection ended before the coordinator answered: Maven is gone, or giving up. */
+    static final class CoordinatorGoneException extends IOException {
+        CoordinatorGoneException(String message) {
+            super(message);
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to join again", e);
+        }
     }
 
     private void readLoop() {

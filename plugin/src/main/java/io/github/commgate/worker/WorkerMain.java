@@ -21,17 +21,21 @@ public final class WorkerMain {
         String coordinator = required(WorkerEnvironment.COORDINATOR);
         int rank = Integer.parseInt(required(WorkerEnvironment.RANK));
         int colon = coordinator.lastIndexOf(':');
+        Message.Hello hello = new Message.Hello(rank, ProcessHandle.current().pid(), required(WorkerEnvironment.TOKEN));
         CoordinatorLink link;
         try {
-            link = new CoordinatorLink(coordinator.substring(0, colon), Integer.parseInt(coordinator.substring(colon + 1)));
+            link = CoordinatorLink.join(coordinator.substring(0, colon), Integer.parseInt(coordinator.substring(colon + 1)), hello);
+        } catch (CoordinatorLink.CoordinatorGoneException e) {
+            System.err.println("commgate worker rank " + rank + ": the coordinator went away (" + e.getMessage() + "); exiting");
+            System.exit(CoordinatorLink.COORDINATOR_GONE);
+            return;
         } catch (Exception e) {
-            System.err.println("commgate worker rank " + rank + ": cannot reach the coordinator at " + coordinator + ": " + e);
+            System.err.println("commgate worker rank " + rank + ": cannot join the coordinator at " + coordinator + ": " + e);
             System.exit(2);
             return;
         }
         try {
-            link.send(new Message.Hello(rank, ProcessHandle.current().pid(), required(WorkerEnvironment.TOKEN)));
-            BenchmarkPlan plan = link.expect(Message.PlanReply.class).plan();
+            BenchmarkPlan plan = link.plan();
             Path scratch = Path.of(required(WorkerEnvironment.SCRATCH_DIRECTORY));
             int localRank = Integer.parseInt(required(WorkerEnvironment.LOCAL_RANK));
             new PointLoop(plan, rank, localRank, scratch, link).run();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
@@ -70,9 +71,10 @@ class CoordinatorTest {
     void aPeerWithoutTheTokenIsRefusedAndNeverGetsThePlan() throws Exception {
         try (MessageChannel stranger = connect()) {
             stranger.send(new Message.Hello(0, 1, "guess"));
+            assertEquals(new Message.Refused("did not present the run's token", false), stranger.receive());
             assertThrows(EOFException.class, stranger::receive);
         }
-        assertEquals(new LaunchEvent.ProtocolViolation("refused a connection that did not present the run's token"), nextEvent());
+        assertEquals("did not present the run's token", assertInstanceOf(LaunchEvent.PeerRefused.class, nextEvent()).why());
     }
 
     @Test
@@ -80,8 +82,35 @@ class CoordinatorTest {
         try (MessageChannel first = join(0); MessageChannel second = connect()) {
             assertEquals(new LaunchEvent.RankConnected(0), nextEvent());
             second.send(new Message.Hello(0, 2, coordinator.token()));
+            assertEquals(new Message.Refused("rank 0 has joined already", false), second.receive());
             assertThrows(EOFException.class, second::receive);
-            assertEquals(new LaunchEvent.ProtocolViolation("refused a second or out-of-range rank 0"), nextEvent());
+            assertEquals("rank 0 has joined already", assertInstanceOf(LaunchEvent.PeerRefused.class, nextEvent()).why());
+        }
+    }
+
+    @Test
+    void aRankOutsideTheRunIsRefused() throws Exception {
+        try (MessageChannel stranger = connect()) {
+            stranger.send(new Message.Hello(2, 3, coordinator.token()));
+            assertEquals(new Message.Refused("rank 2 is not one of this run's 2 ranks", false), stranger.receive());
+        }
+        assertEquals("rank 2 is not one of this run's 2 ranks", assertInstanceOf(LaunchEvent.PeerRefused.class, nextEvent()).why());
+    }
+
+    @Test
+    void anOpenBarrierNamesWhoWaitsAndWhoHasNotArrived() throws Exception {
+        try (MessageChannel rank0 = join(0); MessageChannel rank1 = join(1)) {
+            rank0.send(new Message.Barrier(0));
+            rank1.send(new Message.Barrier(0));
+            assertEquals(new Message.BarrierRelease(0), rank0.receive());
+            rank1.send(new Message.AllGather(0, new byte[] {1}));
+            Thread.sleep(300);
+            List<CollectiveState.Stall> stalls = coordinator.stalls();
+            assertEquals(1, stalls.size(), stalls.toString());
+            CollectiveState.Stall stall = stalls.get(0);
+            assertEquals(List.of("all-gather 0", List.of(1), List.of(0)), List.of(stall.name(), stall.arrived(), stall.missing()));
+            // The coordinator clocks the arrival when it reads it, a moment after the send.
+            assertTrue(stall.waitedNanos() >= TimeUnit.MILLISECONDS.toNanos(200), stall.toString());
         }
     }
 

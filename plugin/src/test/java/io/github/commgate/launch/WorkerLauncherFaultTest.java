@@ -1,5 +1,6 @@
 package io.github.commgate.launch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +95,55 @@ class WorkerLauncherFaultTest {
         assertTrue(message.contains("rank 0 had not connected to the coordinator"), message);
         assertTrue(seconds < 10, "took " + seconds + " s");
         assertNoneAlive(pids);
+    }
+
+    @Test
+    void aTimeoutNamesTheRankTheOthersWereWaitingFor() throws Exception {
+        // Rank 1 starts once rank 0 has made the shared file, so rank 0 waits at the all-gather
+        // that hands out its name; rank 1 is stopped (SIGSTOP) the moment it has joined, before
+        // it gets there.
+        Path pids = directory.resolve("pids");
+        Path java = script("java-late-rank-1", "echo $$ >> " + pids + "\n"
+                + "if [ \"$COMMGATE_RANK\" = 1 ]; then echo $$ > " + directory.resolve("rank-1.pid") + "\n"
+                + "  while ! ls \"$COMMGATE_SCRATCH_DIR\"/*.shm >/dev/null 2>&1; do sleep 0.05; done\nfi\n"
+                + "exec " + JAVA + " \"$@\"\n");
+        String message = assertThrows(LaunchException.class, () -> new WorkerLauncher(settings(java, List.of(), Map.of(), 10),
+                new SignalOnConnect("STOP", directory.resolve("rank-1.pid"))).run(plan)).getMessage();
+        assertTrue(message.startsWith("the run timed out after 10 s (timeout) with 0 of 1 points measured; every rank was stopped"
+                + System.lineSeparator() + "rank 1 had not reached all-gather 0, where rank 0 had waited "), message);
+        assertFalse(message.contains("rank 0 had not"), message);
+        assertNoneAlive(pids);
+    }
+
+    @Test
+    void aRankKilledMidRunIsBlamedWithoutQuotingTheJvmsStartUpWarning() throws Exception {
+        Path pids = directory.resolve("pids");
+        Path java = script("java-telling-rank-1", "echo $$ >> " + pids + "\n"
+                + "if [ \"$COMMGATE_RANK\" = 1 ]; then echo $$ > " + directory.resolve("rank-1.pid") + "; fi\n"
+                + "exec " + JAVA + " \"$@\"\n");
+        String message = assertThrows(LaunchException.class, () -> new WorkerLauncher(settings(java, List.of(), Map.of(), 60),
+                new SignalOnConnect("KILL", directory.resolve("rank-1.pid"))).run(plan)).getMessage();
+        Path log = directory.resolve("logs").resolve("rank-1.log");
+        assertTrue(Files.readString(log).startsWith("WARNING: Using incubator modules"), Files.readString(log));
+        assertEquals("rank 1 exited with code 137 before it finished" + System.lineSeparator()
+                + "  (" + log + " holds only the JVM's own warnings)", message);
+        assertNoneAlive(pids);
+    }
+
+    /** Sends a real signal to the process whose pid a worker wrote down, once every rank has joined. */
+    private record SignalOnConnect(String signal, Path pidFile) implements ProgressListener {
+        @Override
+        public void ranksConnected(double secondsSinceStart) {
+            try {
+                new ProcessBuilder("kill", "-" + signal, Files.readString(pidFile).trim()).start().waitFor();
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void pointCompleted(int index, int total, PointResult point) {
+        }
     }
 
     private static void assertNoneAlive(Path pids) throws IOException {

@@ -2,17 +2,13 @@ package io.github.commgate.comm.cpu;
 
 import io.github.commgate.comm.RankContext;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,7 +29,7 @@ final class SharedMemoryFile implements AutoCloseable {
 
     private final Path path;
     private final boolean owner;
-    private final List<MappedByteBuffer> mappings = new ArrayList<>();
+    private final SegmentMapper mapper = SegmentMapper.forThisJdk();
 
     private SharedMemoryFile(Path path, boolean owner) {
         this.path = path;
@@ -71,37 +67,19 @@ final class SharedMemoryFile implements AutoCloseable {
     ByteBuffer map(long offset, long bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ,
                 StandardOpenOption.WRITE)) {
-            MappedByteBuffer mapping = channel.map(FileChannel.MapMode.READ_WRITE, offset, bytes);
-            mappings.add(mapping);
-            return mapping;
+            return mapper.map(channel, offset, bytes);
         }
     }
 
     /**
-     * Unmaps every region (best effort: through the JDK's cleaner, because Java 17 has no public
-     * unmap; otherwise the garbage collector unmaps them later) and rank 0 deletes the file.
-     * No buffer from {@link #map} may be touched afterwards.
+     * Unmaps every region the supported way of the running JDK ({@link SegmentMapper}) and rank 0
+     * deletes the file. No buffer from {@link #map} may be touched afterwards.
      */
     @Override
     public void close() throws IOException {
-        for (MappedByteBuffer mapping : mappings) {
-            unmap(mapping);
-        }
-        mappings.clear();
+        mapper.close();
         if (owner) {
             Files.deleteIfExists(path);
-        }
-    }
-
-    private static void unmap(MappedByteBuffer mapping) {
-        try {
-            Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
-            Field instance = unsafeClass.getDeclaredField("theUnsafe");
-            instance.setAccessible(true);
-            Method invokeCleaner = unsafeClass.getMethod("invokeCleaner", ByteBuffer.class);
-            invokeCleaner.invoke(instance.get(null), mapping);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // jdk.unsupported absent or locked down: the mapping goes with the buffer's GC.
         }
     }
 }

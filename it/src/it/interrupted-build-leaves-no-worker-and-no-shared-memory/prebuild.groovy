@@ -1,0 +1,3 @@
+// Cloning the sample may drop the executable bit.
+new File(basedir, 'interrupt-maven.sh').setExecutable(true)
+true
