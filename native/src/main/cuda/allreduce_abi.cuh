@@ -1,12 +1,17 @@
 // The contract between commgate's all-reduce kernels and the Java host (JavaCPP driver API).
-// The host mirrors every number in this file; native/README.md repeats them. Changing one is an
-// ABI change: bump it in both places.
+// The host reads the numbers it needs from the fatbin itself (AbiRecord below), so they live only
+// here; native/README.md explains them. A change the host must follow bumps kAbiVersion.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 
 namespace commgate {
+
+// Version of this contract (numbers, kernel parameters, memory layouts). The host knows the one
+// version it was written for and refuses a fatbin of another. 1: the first 48 kernels, numbers
+// mirrored by hand; 2: the AbiRecord; 3: the push kernels and the numbers of their memory.
+constexpr uint32_t kAbiVersion = 3;
 
 // World sizes the kernels are instantiated for (vLLM's custom all-reduce supports the same):
 // one node, full NVLink above two ranks.
@@ -49,11 +54,11 @@ struct alignas(kSignalAlign) Signal {
 
 // 1152 (start) + 1152 (end) + 144 (counter) = 2448 bytes, padded to the 128-byte alignment.
 constexpr size_t kSignalBytes = 2560;
-static_assert(sizeof(Signal) == kSignalBytes, "host mirrors kSignalBytes");
+static_assert(sizeof(Signal) == kSignalBytes, "the host allocates kSignalBytes (AbiRecord)");
 static_assert(alignof(Signal) == kSignalAlign, "members must not share cache lines");
-static_assert(offsetof(Signal, start) == 0, "host mirrors the layout");
-static_assert(offsetof(Signal, end) == 1152, "host mirrors the layout");
-static_assert(offsetof(Signal, counter) == 2304, "host mirrors the layout");
+static_assert(offsetof(Signal, start) == 0, "native/README.md gives this layout");
+static_assert(offsetof(Signal, end) == 1152, "native/README.md gives this layout");
+static_assert(offsetof(Signal, counter) == 2304, "native/README.md gives this layout");
 static_assert(kSignalBytes % kScratchAlign == 0, "two-shot scratch starts at kSignalBytes");
 
 // Peer pointers, passed BY VALUE as a kernel parameter (64 bytes in the parameter buffer), so
@@ -65,6 +70,23 @@ struct alignas(16) Peers {
 };
 static_assert(sizeof(Peers) == 64, "host passes Peers as 64 bytes");
 static_assert(alignof(Peers) == 16, "host aligns Peers parameters to 16 bytes");
+
+// What the host reads from the fatbin after cuModuleLoadData: cuModuleGetGlobal(commgate_abi),
+// defined in allreduce.cu, then a copy of its bytes to the host. Fields are little-endian uint32;
+// `version` comes first in every version, so a host can always read it before trusting the rest.
+// New fields go at the end, with a new version.
+struct AbiRecord {
+  uint32_t version;            // kAbiVersion
+  uint32_t threads_per_block;  // kThreads
+  uint32_t max_blocks;         // kMaxBlocks
+  uint32_t vector_bytes;       // kVectorBytes
+  uint32_t max_ranks;          // kMaxRanks: entries of Peers
+  uint32_t signal_bytes;       // kSignalBytes
+  uint32_t push_state_bytes;   // kPushStateBytes (allreduce_push.cuh)
+  uint32_t push_buffers;       // kPushBuffers
+  uint32_t push_sentinel;      // kPushSentinel
+};
+static_assert(sizeof(AbiRecord) == 36 && offsetof(AbiRecord, version) == 0, "the host decodes 9 words");
 
 // Grid size for a launch of `vectors` 16-byte vectors: min(kMaxBlocks, ceil(vectors / kThreads)),
 // at least 1. Every rank must launch the same grid for the same size, because only blocks with

@@ -18,6 +18,9 @@ namespace {
 // From one vector up to 8 MiB, with sizes below the world size and sizes that no world size
 // divides (the last rank's two-shot slice takes the remainder).
 constexpr long long kSizesInVectors[] = {1, 2, 3, 7, 255, 515, 12293, 65543, 524288};
+// Sizes that change every launch: a small launch after a large one must still reset (push) or
+// reduce everything the large one left, and a large launch after a small one must not read it.
+const std::vector<long long> kMixedSizes = {65543, 3, 12293, 7};
 constexpr int kWorldSizes[] = {2, 4, 6, 8};
 constexpr int kBenchWorldSizes[] = {2, 4, 8};
 constexpr long long kCorrectnessMaxVectors = 524288;  // 8 MiB
@@ -26,9 +29,10 @@ constexpr long long kBenchMaxVectors = (64LL << 20) / commgate::kVectorBytes;
 void correctness(World& world, int& passed, int& failed) {
   selftest::Correctness test(world);
   for (bool graph : {false, true}) {
-    for (Algorithm a : {Algorithm::oneshot, Algorithm::twoshot, Algorithm::symm_twoshot}) {
+    for (Algorithm a : kAlgorithms) {
       for (Dtype d : {Dtype::bf16, Dtype::fp16, Dtype::fp32}) {
         for (long long vectors : kSizesInVectors) test.run(a, d, vectors, graph);
+        test.run(a, d, kMixedSizes, "vectors=65543,3,12293,7 in turn", graph);
       }
     }
   }

@@ -16,9 +16,26 @@ constexpr int kHelperMaxBlocks = 1024;
 // Quarter-integers in [-2, 2]: any sum of up to 8 of them is a multiple of 0.25 within
 // [-16, 16], which bf16 (8 significant bits), fp16 and fp32 all hold exactly, so the exact sum is
 // the only right answer whatever the rounding. The epoch changes the values every launch.
+// Zeros carry both signs: odd ranks send -0 where the value is zero, and one element in 53 is -0
+// on every rank. A push that sent -0 as it is would send its sentinel (hang or wrong sum).
 __host__ __device__ inline float input_value(int rank, long long element, unsigned epoch) {
+  if (element % 53 == 11) return -0.0f;
   const long long k = (element * 7 + rank * 13 + static_cast<long long>(epoch) * 5) % 17;
+  if (k == 8) return rank % 2 == 1 ? -0.0f : 0.0f;
   return (static_cast<float>(k) - 8.0f) * 0.25f;
+}
+
+// The right answer: the inputs summed in rank order from rank 0's value, in fp32 (exact here).
+// push sends -0 as +0, so where every rank's input is -0 its sum is +0, the others' -0.
+__host__ __device__ inline float exact_sum(int ranks, long long element, unsigned epoch,
+                                           bool zeros_sent_positive) {
+  float sum = 0.0f;
+  for (int p = 0; p < ranks; ++p) {
+    float x = input_value(p, element, epoch);
+    if (zeros_sent_positive && x == 0.0f) x = 0.0f;
+    sum = p == 0 ? x : sum + x;
+  }
+  return sum;
 }
 
 template <typename T> __device__ T from_float(float x);
@@ -40,13 +57,12 @@ __global__ void fill(T* data, long long elements, int rank, const unsigned* epoc
 }
 
 template <typename T>
-__global__ void check(const T* data, long long elements, int ranks, const unsigned* epoch,
-                      unsigned long long* errors) {
+__global__ void check(const T* data, long long elements, int ranks, bool zeros_sent_positive,
+                      const unsigned* epoch, unsigned long long* errors) {
   const unsigned e = *epoch;
   for (long long i = blockIdx.x * (long long)blockDim.x + threadIdx.x; i < elements;
        i += (long long)gridDim.x * blockDim.x) {
-    float exact = 0.0f;
-    for (int p = 0; p < ranks; ++p) exact += input_value(p, i, e);
+    const float exact = exact_sum(ranks, i, e, zeros_sent_positive);
     if (bits_of(data[i]) != bits_of(from_float<T>(exact))) atomicAdd(errors, 1ULL);
   }
 }
@@ -78,7 +94,8 @@ struct Correctness {
                                               epochs + r);
     world.launch(a, d, r, vectors);
     check<T><<<blocks, kHelperThreads, 0, s>>>(static_cast<const T*>(world.result_of(a, r)),
-                                               elements, world.ranks, epochs + r, errors + r);
+                                               elements, world.ranks, a == Algorithm::push,
+                                               epochs + r, errors + r);
     advance<<<1, 1, 0, s>>>(epochs + r);
     SELFTEST_CHECK(cudaGetLastError());
   }
@@ -93,31 +110,44 @@ struct Correctness {
   }
 
   void run(Algorithm a, Dtype d, long long vectors, bool graph) {
-    const size_t bytes = static_cast<size_t>(vectors) * commgate::kVectorBytes;
-    char label[160];
-    std::snprintf(label, sizeof label, "%-12s %s ranks=%d vectors=%lld (%zu B) blocks=%d %s",
-                  name_of(a), name_of(d), world.ranks, vectors, bytes, world.blocks_for(vectors),
+    char sizes[64];
+    std::snprintf(sizes, sizeof sizes, "vectors=%lld (%lld B)", vectors,
+                  vectors * commgate::kVectorBytes);
+    run(a, d, std::vector<long long>{vectors}, sizes, graph);
+  }
+
+  // Launch i all-reduces sizes[i % sizes.size()] vectors: a kernel that keeps state across
+  // launches (push resets what the previous launch received) must follow size changes.
+  void run(Algorithm a, Dtype d, const std::vector<long long>& sizes, const char* what, bool graph) {
+    const int launches = graph ? kGraphLaunches : kEagerLaunches;
+    const long long last = sizes[(launches - 1) % sizes.size()];
+    long long largest = 0;
+    for (long long v : sizes) largest = v > largest ? v : largest;
+    char label[200];
+    std::snprintf(label, sizeof label, "%-12s %s ranks=%d %s blocks=%d %s", name_of(a), name_of(d),
+                  world.ranks, what, world.blocks_for(a, largest),
                   graph ? "graph 10x30" : "eager x300");
     SELFTEST_CHECK(cudaMemset(errors, 0, sizeof(unsigned long long) * commgate::kMaxRanks));
     for (int r = 0; r < world.ranks; ++r) {
-      SELFTEST_CHECK(cudaMemset(world.outputs.ptr[r], 0xff, bytes));  // NaN until written
+      // NaN until written
+      SELFTEST_CHECK(cudaMemset(world.outputs.ptr[r], 0xff, largest * commgate::kVectorBytes));
     }
     SELFTEST_CHECK(cudaDeviceSynchronize());
     {
       Watchdog watchdog(label);
       if (graph) {
         cudaGraphExec_t exec = world.capture([&] {
-          for (int i = 0; i < kGraphLaunches; ++i) one_launch(a, d, vectors);
+          for (int i = 0; i < kGraphLaunches; ++i) one_launch(a, d, sizes[i % sizes.size()]);
         });
         for (int i = 0; i < kGraphReplays; ++i) SELFTEST_CHECK(cudaGraphLaunch(exec, world.streams[0]));
         SELFTEST_CHECK(cudaDeviceSynchronize());
         SELFTEST_CHECK(cudaGraphExecDestroy(exec));
       } else {
-        for (int i = 0; i < kEagerLaunches; ++i) one_launch(a, d, vectors);
+        for (int i = 0; i < kEagerLaunches; ++i) one_launch(a, d, sizes[i % sizes.size()]);
         SELFTEST_CHECK(cudaDeviceSynchronize());
       }
     }
-    report(label, a, bytes);
+    report(label, a, static_cast<size_t>(last) * commgate::kVectorBytes);
   }
 
   void report(const char* label, Algorithm a, size_t bytes) {

@@ -53,7 +53,7 @@ final class MachineState {
     List<String> warnings(List<PointVerdict> verdicts) {
         List<String> warnings = new ArrayList<>();
         List<String> unjudged = verdicts.stream().filter(PointVerdict::overLimitButNotJudged).map(PointVerdict::label).toList();
-        String outcome = unjudged.isEmpty() ? "every point passed all the same"
+        String outcome = unjudged.isEmpty() ? "no point was left unjudged for it"
                 : (unjudged.size() == 1 ? "1 point over its limit was" : unjudged.size() + " points over their limits were")
                 + " not judged (" + String.join(", ", unjudged) + "); run the gate again, or record a baseline if the machine"
                 + " stays so";

@@ -78,6 +78,15 @@ public final class WorkerLauncher {
     private Outcome follow(BenchmarkPlan plan, Coordinator coordinator, BlockingQueue<LaunchEvent> events, long startNanos)
             throws LaunchException {
         RunProgress run = new RunProgress(plan);
+        try {
+            return followEvents(plan, coordinator, events, startNanos, run);
+        } catch (LaunchException e) {
+            throw e.after(run.results(), run.environment());
+        }
+    }
+
+    private Outcome followEvents(BenchmarkPlan plan, Coordinator coordinator, BlockingQueue<LaunchEvent> events,
+                                 long startNanos, RunProgress run) throws LaunchException {
         long deadline = startNanos + settings.timeout().toNanos();
         while (!run.allExited()) {
             LaunchEvent event = poll(events, deadline - System.nanoTime());

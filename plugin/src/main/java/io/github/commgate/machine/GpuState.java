@@ -44,7 +44,8 @@ public final class GpuState {
      */
     public static Map<String, String> merge(Map<String, String> before, Map<String, String> after) {
         Map<String, String> merged = new LinkedHashMap<>(before);
-        for (String clock : List.of(MachineFacts.GPU_SM_CLOCK_MHZ, MachineFacts.GPU_MEMORY_CLOCK_MHZ)) {
+        for (String clock : List.of(MachineFacts.GPU_SM_CLOCK_MHZ, MachineFacts.GPU_SM_CLOCK_TARGET_MHZ,
+                MachineFacts.GPU_MEMORY_CLOCK_MHZ)) {
             if (after.containsKey(clock)) {
                 merged.put(clock, after.get(clock));
             }
@@ -68,8 +69,9 @@ public final class GpuState {
 
     /**
      * Why a run on this GPU would measure slower than one in the {@code reference} state, or empty:
-     * the GPU held its clocks down, ran its SM clock over {@link #CLOCK_DROP_PERCENT} below the
-     * reference's, or shared itself with another process.
+     * the GPU held its clocks down, had its SM clock set over {@link #CLOCK_DROP_PERCENT} below
+     * the reference's, or shared itself with another process. The clock of the moment is not
+     * judged: read between points it is an idle GPU's, whatever the GPU ran at.
      */
     public static List<String> slowerThan(Map<String, String> facts, Map<String, String> reference) {
         List<String> reasons = new ArrayList<>();
@@ -77,11 +79,11 @@ public final class GpuState {
         if (!events.equals("none") && !events.equals(reference.getOrDefault(MachineFacts.GPU_CLOCK_EVENTS, "none"))) {
             reasons.add("the GPU held its clocks down (" + events + ")");
         }
-        OptionalDouble clock = MachineFacts.number(facts, MachineFacts.GPU_SM_CLOCK_MHZ);
-        OptionalDouble referenceClock = MachineFacts.number(reference, MachineFacts.GPU_SM_CLOCK_MHZ);
+        OptionalDouble clock = MachineFacts.number(facts, MachineFacts.GPU_SM_CLOCK_TARGET_MHZ);
+        OptionalDouble referenceClock = MachineFacts.number(reference, MachineFacts.GPU_SM_CLOCK_TARGET_MHZ);
         if (clock.isPresent() && referenceClock.isPresent()
                 && clock.getAsDouble() < referenceClock.getAsDouble() * (1 - CLOCK_DROP_PERCENT / 100)) {
-            reasons.add(String.format(Locale.ROOT, "its SM clock was %.0f MHz against %.0f MHz",
+            reasons.add(String.format(Locale.ROOT, "its SM clock was set to %.0f MHz against %.0f MHz",
                     clock.getAsDouble(), referenceClock.getAsDouble()));
         }
         double foreign = MachineFacts.number(facts, MachineFacts.GPU_FOREIGN_PROCESSES).orElse(0);

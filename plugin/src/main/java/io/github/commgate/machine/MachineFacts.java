@@ -44,7 +44,10 @@ public final class MachineFacts {
     /** Where {@link #PEAK_BUS_BANDWIDTH_GBPS} came from, in a few words ("NVML: 18 NVLinks x 26.6 GB/s"). */
     public static final String PEAK_BUS_BANDWIDTH_SOURCE = "peak_bus_bandwidth_source";
     /** The GPU's state while the run measured (NVML; see {@link GpuState}): the worst seen at its start and end. */
+    /** The SM clock of the moment it was read (after the last point): shown, not judged, since an idle GPU clocks down at once. */
     public static final String GPU_SM_CLOCK_MHZ = "gpu_sm_clock_mhz";
+    /** The SM clock the GPU runs work at (its applications clock): lower when someone set it lower. */
+    public static final String GPU_SM_CLOCK_TARGET_MHZ = "gpu_sm_clock_target_mhz";
     public static final String GPU_MEMORY_CLOCK_MHZ = "gpu_memory_clock_mhz";
     public static final String GPU_TEMPERATURE_C = "gpu_temperature_c";
     public static final String GPU_POWER_W = "gpu_power_w";
@@ -59,7 +62,7 @@ public final class MachineFacts {
      * The machine's state as measured in a run: it differs a little in every run, so it is judged
      * by its own rules (gate.MachineState), never reported as "the environment changed".
      */
-    public static final Set<String> MEASURED_STATE = Set.of(SHM_BARRIER_NS, GPU_SM_CLOCK_MHZ, GPU_MEMORY_CLOCK_MHZ,
+    public static final Set<String> MEASURED_STATE = Set.of(SHM_BARRIER_NS, GPU_SM_CLOCK_MHZ, GPU_SM_CLOCK_TARGET_MHZ, GPU_MEMORY_CLOCK_MHZ,
             GPU_TEMPERATURE_C, GPU_POWER_W, GPU_CLOCK_EVENTS, GPU_FOREIGN_PROCESSES, GPU_STATE_UNREAD);
 
     private MachineFacts() {

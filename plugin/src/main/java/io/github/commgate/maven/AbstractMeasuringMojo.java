@@ -75,8 +75,8 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     private int cycles;
 
     /**
-     * Largest all-reduce, in bytes, that our own kernels (custom-oneshot, custom-twoshot,
-     * symm-twoshot) take; larger points are skipped, as vLLM caps its custom all-reduce.
+     * Largest all-reduce, in bytes, that our own kernels take (custom-push keeps its own, smaller
+     * limit); larger points are skipped, as vLLM caps its custom all-reduce.
      * Default 8 MiB. Example: {@code -Dcommgate.customAllReduceMaxSize=33554432}.
      */
     @Parameter(property = "commgate.customAllReduceMaxSize", defaultValue = "" + Defaults.CUSTOM_MAX_BYTES)

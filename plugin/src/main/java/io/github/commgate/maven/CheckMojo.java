@@ -105,6 +105,9 @@ public class CheckMojo extends AbstractGateMojo {
             throws MojoExecutionException {
         try {
             return measure(plan, benchmark);
+        } catch (MeasurementFailedException e) {
+            reporter.writeFailed(measuredBefore.orElse(e.measuredSoFar()), e.getMessage());
+            throw e;
         } catch (MojoExecutionException e) {
             reporter.writeFailed(measuredBefore.orElseGet(() -> reporter.nothingMeasured(benchmark)), e.getMessage());
             throw e;

@@ -45,18 +45,25 @@ final class Measurement {
         Instant startedAt = Instant.now();
         log.info(String.format("commgate: %d point%s on %d ranks (%s backend); logs in %s", plan.points().size(),
                 plan.points().size() == 1 ? "" : "s", plan.worldSize(), plan.backend(), launch.logDirectory()));
+        RunTimeline timeline = new RunTimeline(plan, start);
         try {
-            RunTimeline timeline = new RunTimeline(plan, start);
             WorkerLauncher.Outcome outcome = new WorkerLauncher(launch, new ConsoleProgress(log, timeline, System::nanoTime)).run(plan);
-            double total = (System.nanoTime() - start) / 1e9;
             double rendezvous = (outcome.firstPointStartedAtMillis() - startedAt.toEpochMilli()) / 1e3;
             timeline.firstPointStarted(rendezvous);
-            Map<String, String> environment = new LinkedHashMap<>(HostEnvironment.describe());
-            environment.putAll(outcome.rankEnvironment());
-            return new RunResult(plan, environment, startedAt, rendezvous, total, withWallTimes(outcome.points(), timeline));
+            return new RunResult(plan, environment(outcome.rankEnvironment()), startedAt, rendezvous,
+                    (System.nanoTime() - start) / 1e9, withWallTimes(outcome.points(), timeline));
         } catch (LaunchException e) {
-            throw new MojoExecutionException("commgate: " + e.getMessage());
+            throw new MeasurementFailedException("commgate: " + e.getMessage(), new RunResult(plan,
+                    environment(e.rankEnvironment()), startedAt, 0, (System.nanoTime() - start) / 1e9,
+                    withWallTimes(e.measured(), timeline)));
         }
+    }
+
+    /** The host's facts, and what rank 0 told of its own. */
+    private static Map<String, String> environment(Map<String, String> rankEnvironment) {
+        Map<String, String> environment = new LinkedHashMap<>(HostEnvironment.describe());
+        environment.putAll(rankEnvironment);
+        return environment;
     }
 
     /** The points come in the order they completed, which is the timeline's. */

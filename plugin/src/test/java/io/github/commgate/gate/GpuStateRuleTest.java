@@ -21,7 +21,7 @@ class GpuStateRuleTest {
 
     private static Map<String, String> gpu(String smClock, String events, String foreign) {
         Map<String, String> environment = Runs.environment();
-        environment.put(MachineFacts.GPU_SM_CLOCK_MHZ, smClock);
+        environment.put(MachineFacts.GPU_SM_CLOCK_TARGET_MHZ, smClock);
         environment.put(MachineFacts.GPU_CLOCK_EVENTS, events);
         environment.put(MachineFacts.GPU_FOREIGN_PROCESSES, foreign);
         return environment;
@@ -37,7 +37,7 @@ class GpuStateRuleTest {
         PointVerdict verdict = outcome.points().get(0);
         assertEquals(Verdict.NOT_COMPARABLE, verdict.verdict());
         assertEquals("nccl 2 MiB: median 40.0 us, not compared: over 33.0 us (baseline 30.0 us + 10 %), but the GPU held"
-                + " its clocks down (hw_thermal_slowdown); its SM clock was 1410 MHz against 1980 MHz during this run,"
+                + " its clocks down (hw_thermal_slowdown); its SM clock was set to 1410 MHz against 1980 MHz during this run,"
                 + " unlike when the baseline was recorded", verdict.sentence());
         assertEquals(List.of(verdict), outcome.suspects());
         assertTrue(outcome.hasUnjudgedSuspects());
@@ -69,7 +69,7 @@ class GpuStateRuleTest {
         PointVerdict verdict = outcome.points().get(0);
         assertEquals(Verdict.NOT_COMPARABLE, verdict.verdict());
         assertEquals("nccl 2 MiB: median 30.0 us, not compared: faster than its limit of 36.0 us, but when the baseline was"
-                + " recorded the GPU held its clocks down (sw_power_cap); its SM clock was 1410 MHz against 1980 MHz",
+                + " recorded the GPU held its clocks down (sw_power_cap); its SM clock was set to 1410 MHz against 1980 MHz",
                 verdict.sentence());
         assertTrue(outcome.warnings().stream().anyMatch(w -> w.startsWith("the baseline was recorded while the GPU held its"
                 + " clocks down (sw_power_cap)")), outcome.warnings().toString());

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class GpuStateTest {
 
-    private static final Map<String, String> COOL = Map.of(MachineFacts.GPU_SM_CLOCK_MHZ, "1980",
+    private static final Map<String, String> COOL = Map.of(MachineFacts.GPU_SM_CLOCK_TARGET_MHZ, "1980",
             MachineFacts.GPU_CLOCK_EVENTS, "none", MachineFacts.GPU_FOREIGN_PROCESSES, "0", MachineFacts.GPU_TEMPERATURE_C, "40");
 
     @Test
@@ -20,12 +20,12 @@ class GpuStateTest {
     @Test
     void aThrottledALowerClockedOrASharedGpuIsSlowerThanTheReference() {
         assertEquals(List.of(), GpuState.slowerThan(COOL, COOL));
-        assertEquals(List.of("the GPU held its clocks down (hw_thermal_slowdown)", "its SM clock was 1410 MHz against 1980 MHz",
-                "1 other process used the GPU"), GpuState.slowerThan(Map.of(MachineFacts.GPU_SM_CLOCK_MHZ, "1410",
+        assertEquals(List.of("the GPU held its clocks down (hw_thermal_slowdown)", "its SM clock was set to 1410 MHz against 1980 MHz",
+                "1 other process used the GPU"), GpuState.slowerThan(Map.of(MachineFacts.GPU_SM_CLOCK_TARGET_MHZ, "1410",
                 MachineFacts.GPU_CLOCK_EVENTS, "hw_thermal_slowdown", MachineFacts.GPU_FOREIGN_PROCESSES, "1"), COOL));
         // Within 5 % is the same clock; a baseline without GPU facts (the cpu backend, an older commgate) compares nothing.
-        assertEquals(List.of(), GpuState.slowerThan(Map.of(MachineFacts.GPU_SM_CLOCK_MHZ, "1900"), COOL));
-        assertEquals(List.of(), GpuState.slowerThan(Map.of(MachineFacts.GPU_SM_CLOCK_MHZ, "1410"), Map.of()));
+        assertEquals(List.of(), GpuState.slowerThan(Map.of(MachineFacts.GPU_SM_CLOCK_TARGET_MHZ, "1900"), COOL));
+        assertEquals(List.of(), GpuState.slowerThan(Map.of(MachineFacts.GPU_SM_CLOCK_TARGET_MHZ, "1410"), Map.of()));
     }
 
     @Test

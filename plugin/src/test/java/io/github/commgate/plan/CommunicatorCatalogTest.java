@@ -22,9 +22,9 @@ class CommunicatorCatalogTest {
     @Test
     void eachBackendDeclaresItsCommunicatorsAndWhichRunByDefault() {
         assertEquals(List.of("shm-oneshot", "shm-twoshot"), CommunicatorCatalog.defaults(Backend.CPU));
-        assertEquals(List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot", "symm-multimem"),
+        assertEquals(List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot", "custom-push", "symm-multimem"),
                 CommunicatorCatalog.names(Backend.CUDA));
-        assertEquals(List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot"),
+        assertEquals(List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot", "custom-push"),
                 CommunicatorCatalog.defaults(Backend.CUDA));
         assertEquals("nccl", CommunicatorCatalog.reference(List.of("custom-oneshot", "nccl")));
         assertThrows(IllegalArgumentException.class, () -> CommunicatorCatalog.registry(Backend.AUTO));

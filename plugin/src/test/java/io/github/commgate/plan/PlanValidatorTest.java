@@ -97,8 +97,8 @@ class PlanValidatorTest {
                         "threshold for custom-oneshot: 5000 % is more than 100 %; a limit that lets a point get over"
                                 + " twice as slow catches nothing",
                         "threshold for nccl: -5 % must be 0 or more",
-                        "thresholds: 'shm-onesht' names no communicator; valid: custom-oneshot, custom-twoshot, nccl,"
-                                + " nccl-symm, shm-oneshot, shm-twoshot, symm-multimem, symm-twoshot",
+                        "thresholds: 'shm-onesht' names no communicator; valid: custom-oneshot, custom-push, custom-twoshot,"
+                                + " nccl, nccl-symm, shm-oneshot, shm-twoshot, symm-multimem, symm-twoshot",
                         "thresholds: 'five' for shm-twoshot is not a number of percent",
                         "floor: -1 us must be 0 or more",
                         "alpha: 1.5 must be more than 0 and less than 1",
@@ -172,7 +172,8 @@ class PlanValidatorTest {
         BenchmarkPlan plan = PlanValidator.validate(new RunSettings(), ONE_GPU).benchmark();
         assertEquals(Backend.CUDA, plan.backend());
         assertEquals(1, plan.worldSize());
-        assertEquals(List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot"), plan.communicators());
+        assertEquals(List.of("nccl", "nccl-symm", "custom-oneshot", "custom-twoshot", "symm-twoshot", "custom-push"),
+                plan.communicators());
         assertEquals(List.of(16, 64, 128, 512, 1024, 2048, 4096, 8192), plan.sequenceLengths());
     }
 

@@ -28,6 +28,7 @@ public final class CudaCommunicators implements BackendRegistry {
             ours("custom-twoshot", true, (rank, context) -> new CustomAllReduce(rank, context,
                     CustomAllReduce.Algorithm.TWOSHOT, context.kernelMaxBytes())),
             ours("symm-twoshot", true, (rank, context) -> new SymmetricTwoShotAllReduce(rank, context, context.kernelMaxBytes())),
+            ours("custom-push", true, (rank, context) -> new CustomPushAllReduce(rank, context, context.kernelMaxBytes())),
             // Multicast can take a shared host's GPUs out of service: it runs only when named.
             ours("symm-multimem", false, (rank, context) -> new MulticastAllReduce(rank, context, context.kernelMaxBytes())));
 

@@ -16,15 +16,18 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class CustomAllReduce extends PeerKernelAllReduce {
 
-    enum Algorithm {
-        ONESHOT("oneshot", "custom-oneshot"),
-        TWOSHOT("twoshot", "custom-twoshot");
+    static final KernelFamily ONESHOT_KERNELS = new KernelFamily("oneshot");
+    static final KernelFamily TWOSHOT_KERNELS = new KernelFamily("twoshot");
 
-        final String kernel;
+    enum Algorithm {
+        ONESHOT(ONESHOT_KERNELS, "custom-oneshot"),
+        TWOSHOT(TWOSHOT_KERNELS, "custom-twoshot");
+
+        final KernelFamily kernels;
         final String communicator;
 
-        Algorithm(String kernel, String communicator) {
-            this.kernel = kernel;
+        Algorithm(KernelFamily kernels, String communicator) {
+            this.kernels = kernels;
             this.communicator = communicator;
         }
     }
@@ -35,13 +38,13 @@ final class CustomAllReduce extends PeerKernelAllReduce {
     private PeerBuffers signals;
 
     CustomAllReduce(CudaRank rank, RankContext context, Algorithm algorithm, long limitBytes) throws IOException {
-        super(rank, context, limitBytes, algorithm.kernel);
+        super(rank, context, limitBytes, algorithm.kernels);
         this.algorithm = algorithm;
         if (available()) {
-            inputs = new PeerBuffers(calls, context, bufferBytes(), "input");
+            inputs = new PeerBuffers(calls, context, abi(), bufferBytes(), "input");
             // The two-shot's scratch follows the signal area in the same peer-visible allocation.
             long scratch = algorithm == Algorithm.TWOSHOT ? maxBytes : 0;
-            signals = new PeerBuffers(calls, context, SignalArea.BYTES + scratch, "signals");
+            signals = new PeerBuffers(calls, context, abi(), abi().signalBytes() + scratch, "signals");
             calls.cuda(cudaMalloc(output, bufferBytes()), "cudaMalloc(output)");
         }
     }
@@ -61,10 +64,14 @@ final class CustomAllReduce extends PeerKernelAllReduce {
         return output;
     }
 
+    /** {@code kernel(Peers inputs, Peers signals, void* output, int rank, long long vectors)}. */
     @Override
     protected void enqueue(AllReducePoint point) throws CudaException {
-        KernelLaunch.launch(calls, kernel(point), kernelName(point), device.stream(), inputs.peers(), signals.peers(),
-                output, context.rank(), KernelLaunch.vectors(point));
+        long vectors = abi().vectors(point.bytes());
+        try (KernelArguments arguments = new KernelArguments().peers(inputs.peers()).peers(signals.peers()).pointer(output)
+                .int32(context.rank()).int64(vectors)) {
+            launch(point, abi().blocks(vectors), arguments);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.bytedeco.cuda.global.nvml.NVML_CLOCK_MEM;
 import static org.bytedeco.cuda.global.nvml.NVML_CLOCK_SM;
 import static org.bytedeco.cuda.global.nvml.NVML_SUCCESS;
 import static org.bytedeco.cuda.global.nvml.NVML_TEMPERATURE_GPU;
+import static org.bytedeco.cuda.global.nvml.nvmlDeviceGetApplicationsClock;
 import static org.bytedeco.cuda.global.nvml.nvmlDeviceGetClockInfo;
 import static org.bytedeco.cuda.global.nvml.nvmlDeviceGetComputeRunningProcesses_v3;
 import static org.bytedeco.cuda.global.nvml.nvmlDeviceGetCurrentClocksEventReasons;
@@ -54,6 +55,8 @@ final class GpuStateReader {
             int[] value = new int[1];
             check(nvmlDeviceGetClockInfo(gpu, NVML_CLOCK_SM, value), "nvmlDeviceGetClockInfo(SM)");
             facts.put(MachineFacts.GPU_SM_CLOCK_MHZ, Integer.toString(value[0]));
+            check(nvmlDeviceGetApplicationsClock(gpu, NVML_CLOCK_SM, value), "nvmlDeviceGetApplicationsClock(SM)");
+            facts.put(MachineFacts.GPU_SM_CLOCK_TARGET_MHZ, Integer.toString(value[0]));
             check(nvmlDeviceGetClockInfo(gpu, NVML_CLOCK_MEM, value), "nvmlDeviceGetClockInfo(MEM)");
             facts.put(MachineFacts.GPU_MEMORY_CLOCK_MHZ, Integer.toString(value[0]));
             check(nvmlDeviceGetTemperature(gpu, NVML_TEMPERATURE_GPU, value), "nvmlDeviceGetTemperature");

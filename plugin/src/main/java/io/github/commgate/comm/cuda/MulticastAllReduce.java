@@ -11,7 +11,6 @@ import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.RankContext;
 import java.io.IOException;
 import java.util.Optional;
-import org.bytedeco.cuda.cudart.CUfunc_st;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 
@@ -24,14 +23,14 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class MulticastAllReduce extends GraphTimedAllReduce {
 
-    static final String KERNELS = "multimem";
+    static final KernelFamily KERNELS = new KernelFamily("multimem");
 
     private final CudaRank rank;
     private final long maxBytes;
     private final Optional<String> unavailable;
     private final Pointer input = new Pointer();
     private final Pointer output = new Pointer();
-    private final BytePointer signals = new BytePointer(PeerBuffers.PEERS_BYTES);
+    private BytePointer signals;
     private FabricMemory memory;
     private MulticastObject multicast;
     private KernelLibrary kernels;
@@ -67,19 +66,21 @@ final class MulticastAllReduce extends GraphTimedAllReduce {
 
     /** Allocates, shares and binds the symmetric memory; empty unless the ranks cannot share fabric handles. */
     private Optional<String> allocateAndBind(MulticastGuard.Permit permit) throws IOException {
+        kernels = KernelLibrary.load(calls).orElseThrow();
+        kernels.preload(KERNELS, context.worldSize());
+        KernelAbi abi = kernels.abi();
         long granularity = SymmetricLayout.commonGranularity(FabricMemory.allocationGranularity(calls, device.ordinal()),
-                MulticastObject.granularity(permit, calls, Math.max(maxBytes, KernelLaunch.VECTOR_BYTES)));
-        SymmetricLayout layout = SymmetricLayout.of(maxBytes, granularity);
+                MulticastObject.granularity(permit, calls, Math.max(maxBytes, abi.vectorBytes())));
+        SymmetricLayout layout = SymmetricLayout.of(maxBytes, granularity, abi);
         memory = new FabricMemory(calls, context, device.ordinal(), layout);
         if (memory.problem().isPresent()) {
             return memory.problem();
         }
         multicast = new MulticastObject(permit, calls, context, memory);
-        for (int peer = 0; peer < PeerBuffers.MAX_PEERS; peer++) {
-            signals.putLong(peer * 8L, peer < context.worldSize() ? memory.address(peer) + layout.signalOffset() : 0L);
+        signals = new BytePointer(abi.peersBytes());
+        for (int peer = 0; peer < abi.maxRanks(); peer++) {
+            signals.putLong(peer * (long) Long.BYTES, peer < context.worldSize() ? memory.address(peer) + layout.signalOffset() : 0L);
         }
-        kernels = KernelLibrary.load(calls).orElseThrow();
-        kernels.preload(KERNELS, context.worldSize());
         calls.cuda(cudaMalloc(input, layout.dataBytes()), "cudaMalloc(input)");
         calls.cuda(cudaMalloc(output, layout.dataBytes()), "cudaMalloc(output)");
         return Optional.empty();
@@ -92,7 +93,8 @@ final class MulticastAllReduce extends GraphTimedAllReduce {
 
     @Override
     public Optional<String> skipReason(AllReducePoint point) {
-        return unavailable.isPresent() ? unavailable : MulticastGuard.pointProblem(point, maxBytes);
+        return unavailable.isPresent() ? unavailable
+                : CustomAllReduceLimits.pointProblem(point, maxBytes, kernels.abi().vectorBytes(), "customAllReduceMaxSize");
     }
 
     @Override
@@ -105,14 +107,18 @@ final class MulticastAllReduce extends GraphTimedAllReduce {
         return output;
     }
 
+    /** Copy in, {@code kernel(void* multicast, Peers signals, int rank, long long vectors)}, copy out. */
     @Override
     protected void enqueue(AllReducePoint point) throws CudaException {
         long own = memory.address(context.rank());
         calls.driver(cuMemcpyDtoDAsync(own, input.address(), point.bytes(), device.stream()), "cuMemcpyDtoDAsync(copy-in)");
-        String name = KernelLaunch.kernelName(KERNELS, point.dtype(), context.worldSize());
-        CUfunc_st kernel = kernels.function(name);
-        KernelLaunch.launchMulticast(calls, kernel, name, device.stream(), multicast.address(), signals, context.rank(),
-                context.worldSize(), KernelLaunch.vectors(point));
+        KernelAbi abi = kernels.abi();
+        long vectors = abi.vectors(point.bytes());
+        try (KernelArguments arguments = new KernelArguments().pointer(multicast.address()).peers(signals).int32(context.rank())
+                .int64(vectors)) {
+            kernels.launch(KERNELS.kernel(point.dtype(), context.worldSize()), abi.multicastBlocks(vectors, context.worldSize()),
+                    device.stream(), arguments);
+        }
         calls.driver(cuMemcpyDtoDAsync(output.address(), own, point.bytes(), device.stream()), "cuMemcpyDtoDAsync(copy-out)");
     }
 
@@ -130,7 +136,9 @@ final class MulticastAllReduce extends GraphTimedAllReduce {
             multicast.close();
             memory.close();
         }
-        signals.close();
+        if (signals != null) {
+            signals.close();
+        }
         rank.release();
     }
 }

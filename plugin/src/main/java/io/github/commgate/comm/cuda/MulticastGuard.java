@@ -1,6 +1,5 @@
 package io.github.commgate.comm.cuda;
 
-import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.Rendezvous;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -138,10 +137,5 @@ final class MulticastGuard {
             }
         }
         return Optional.empty();
-    }
-
-    /** Why one point cannot run: the kernels move 16-byte vectors and the buffers hold maxBytes. */
-    static Optional<String> pointProblem(AllReducePoint point, long maxBytes) {
-        return CustomAllReduceLimits.pointProblem(point, maxBytes);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.commgate.comm.cuda;
 
 import static org.bytedeco.cuda.global.cudart.CUDA_IPC_HANDLE_SIZE;
+import static org.bytedeco.cuda.global.cudart.cudaDeviceSynchronize;
 import static org.bytedeco.cuda.global.cudart.cudaFree;
 import static org.bytedeco.cuda.global.cudart.cudaIpcCloseMemHandle;
 import static org.bytedeco.cuda.global.cudart.cudaIpcGetMemHandle;
@@ -19,26 +20,38 @@ import org.bytedeco.javacpp.Pointer;
 /**
  * One zeroed cudaMalloc buffer per rank, every one of them mapped into every rank through CUDA
  * IPC: each rank exports a 64-byte handle, the coordinator all-gathers them, and each rank opens
- * its peers'. {@link #peers()} is the 64-byte struct of eight pointers the kernels take by value.
+ * its peers'. {@link #peers()} is the struct of pointers (Peers) the kernels take by value.
  */
 final class PeerBuffers implements AutoCloseable {
 
-    /** Kernel argument {@code struct alignas(16) Peers { void* ptr[8]; }}. */
-    static final int PEERS_BYTES = 64;
-    static final int MAX_PEERS = 8;
+    /** What a buffer holds before any peer can see it, beyond zeros; applied to this rank's own buffer. */
+    @FunctionalInterface
+    interface Contents {
+        Contents ZEROS = own -> { };
+
+        void write(Pointer own) throws CudaException;
+    }
 
     private final CudaCalls calls;
     private final Pointer own = new Pointer();
     private final Pointer[] all;
-    private final BytePointer peers = new BytePointer(PEERS_BYTES);
+    private final BytePointer peers;
 
-    PeerBuffers(CudaCalls calls, RankContext context, long bytes, String what) throws IOException {
+    PeerBuffers(CudaCalls calls, RankContext context, KernelAbi abi, long bytes, String what) throws IOException {
+        this(calls, context, abi, bytes, what, Contents.ZEROS);
+    }
+
+    PeerBuffers(CudaCalls calls, RankContext context, KernelAbi abi, long bytes, String what, Contents contents) throws IOException {
         this.calls = calls;
         this.all = new Pointer[context.worldSize()];
+        this.peers = new BytePointer(abi.peersBytes());
         calls.cuda(cudaMalloc(own, bytes), "cudaMalloc(" + what + ", " + bytes + " bytes)");
-        // note: flags and counters must start at zero on every rank before any kernel reads them;
-        // the all-gather below happens after this synchronous memset, so peers never see garbage.
         calls.cuda(cudaMemset(own, 0, bytes), "cudaMemset(" + what + ")");
+        contents.write(own);
+        // note: flags, counters and sentinels must be in place on every rank before any peer's
+        // kernel reads or writes them. A memset of device memory returns before it has run, so
+        // wait for it here: only then does the all-gather below hand the handle to the peers.
+        calls.cuda(cudaDeviceSynchronize(), "cudaDeviceSynchronize(after filling " + what + ")");
         cudaIpcMemHandle_t handle = new cudaIpcMemHandle_t();
         calls.cuda(cudaIpcGetMemHandle(handle, own), "cudaIpcGetMemHandle(" + what + ")");
         byte[] mine = new byte[CUDA_IPC_HANDLE_SIZE];
@@ -55,8 +68,8 @@ final class PeerBuffers implements AutoCloseable {
             calls.cuda(cudaIpcOpenMemHandle(all[rank], peer, cudaIpcMemLazyEnablePeerAccess),
                     "cudaIpcOpenMemHandle(" + what + " of rank " + rank + ")");
         }
-        for (int rank = 0; rank < MAX_PEERS; rank++) {
-            peers.putLong(rank * 8L, rank < all.length ? all[rank].address() : 0L);
+        for (int rank = 0; rank < abi.maxRanks(); rank++) {
+            peers.putLong(rank * (long) Long.BYTES, rank < all.length ? all[rank].address() : 0L);
         }
     }
 

@@ -4,7 +4,6 @@ import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.RankContext;
 import java.io.IOException;
 import java.util.Optional;
-import org.bytedeco.cuda.cudart.CUfunc_st;
 
 /**
  * What our kernel communicators share: whether they can run here at all (rank count, kernels
@@ -14,21 +13,21 @@ import org.bytedeco.cuda.cudart.CUfunc_st;
 abstract class PeerKernelAllReduce extends GraphTimedAllReduce {
 
     private final CudaRank rank;
-    private final String algorithm;
+    private final KernelFamily family;
     protected final long maxBytes;
     private final Optional<String> unavailable;
     private KernelLibrary kernels;
 
-    PeerKernelAllReduce(CudaRank rank, RankContext context, long limitBytes, String algorithm) throws IOException {
+    PeerKernelAllReduce(CudaRank rank, RankContext context, long limitBytes, KernelFamily family) throws IOException {
         super(rank.device(), context);
         this.rank = rank;
-        this.algorithm = algorithm;
+        this.family = family;
         this.maxBytes = Math.min(context.maxBytes(), limitBytes);
         Optional<String> world = CustomAllReduceLimits.unavailable(context.worldSize(), KernelLibrary.built(), Optional.empty());
         this.unavailable = world.isPresent() ? world : PeerAccess.problem(calls, device.ordinal(), context);
         if (available()) {
             kernels = KernelLibrary.load(calls).orElseThrow();
-            kernels.preload(algorithm, context.worldSize());
+            kernels.preload(family, context.worldSize());
         }
     }
 
@@ -36,22 +35,30 @@ abstract class PeerKernelAllReduce extends GraphTimedAllReduce {
         return unavailable.isEmpty();
     }
 
+    /** The fatbin's numbers; only while {@link #available()}. */
+    protected final KernelAbi abi() {
+        return kernels.abi();
+    }
+
     /** Buffers are never smaller than one vector, so a tiny plan still allocates something valid. */
     protected final long bufferBytes() {
-        return Math.max(maxBytes, KernelLaunch.VECTOR_BYTES);
+        return Math.max(maxBytes, abi().vectorBytes());
     }
 
     @Override
     public final Optional<String> skipReason(AllReducePoint point) {
-        return unavailable.isPresent() ? unavailable : CustomAllReduceLimits.pointProblem(point, maxBytes);
+        return unavailable.isPresent() ? unavailable
+                : CustomAllReduceLimits.pointProblem(point, maxBytes, abi().vectorBytes(), limitName());
     }
 
-    protected final String kernelName(AllReducePoint point) {
-        return KernelLaunch.kernelName(algorithm, point.dtype(), context.worldSize());
+    /** What {@link #maxBytes} comes from, as the skip reason of a larger point names it. */
+    protected String limitName() {
+        return "customAllReduceMaxSize";
     }
 
-    protected final CUfunc_st kernel(AllReducePoint point) throws CudaException {
-        return kernels.function(kernelName(point));
+    /** Launches this communicator's kernel for {@code point} on the rank's stream. */
+    protected final void launch(AllReducePoint point, int blocks, KernelArguments arguments) throws CudaException {
+        kernels.launch(family.kernel(point.dtype(), context.worldSize()), blocks, device.stream(), arguments);
     }
 
     /** Frees this communicator's device memory; peers are done with it by then. */

@@ -18,10 +18,10 @@ record SymmetricLayout(long dataBytes, long signalOffset, long allocationBytes, 
     static final long SIGNAL_ALIGN = 256;
 
     /** The layout for buffers of {@code maxBytes}, in allocations of a multiple of {@code granularity}. */
-    static SymmetricLayout of(long maxBytes, long granularity) {
-        long data = Math.max(maxBytes, KernelLaunch.VECTOR_BYTES);
+    static SymmetricLayout of(long maxBytes, long granularity, KernelAbi abi) {
+        long data = Math.max(maxBytes, abi.vectorBytes());
         long signal = roundUp(data, SIGNAL_ALIGN);
-        return new SymmetricLayout(data, signal, roundUp(signal + SignalArea.BYTES, granularity), granularity);
+        return new SymmetricLayout(data, signal, roundUp(signal + abi.signalBytes(), granularity), granularity);
     }
 
     /**

@@ -18,16 +18,18 @@ import org.bytedeco.javacpp.Pointer;
  */
 final class SymmetricTwoShotAllReduce extends PeerKernelAllReduce {
 
+    static final KernelFamily KERNELS = new KernelFamily("symm_twoshot");
+
     private final Pointer input = new Pointer();
     private final Pointer output = new Pointer();
     private PeerBuffers buffers;
     private PeerBuffers signals;
 
     SymmetricTwoShotAllReduce(CudaRank rank, RankContext context, long limitBytes) throws IOException {
-        super(rank, context, limitBytes, "symm_twoshot");
+        super(rank, context, limitBytes, KERNELS);
         if (available()) {
-            buffers = new PeerBuffers(calls, context, bufferBytes(), "symmetric buffer");
-            signals = new PeerBuffers(calls, context, SignalArea.BYTES, "signals");
+            buffers = new PeerBuffers(calls, context, abi(), bufferBytes(), "symmetric buffer");
+            signals = new PeerBuffers(calls, context, abi(), abi().signalBytes(), "signals");
             calls.cuda(cudaMalloc(input, bufferBytes()), "cudaMalloc(input)");
             calls.cuda(cudaMalloc(output, bufferBytes()), "cudaMalloc(output)");
         }
@@ -48,11 +50,15 @@ final class SymmetricTwoShotAllReduce extends PeerKernelAllReduce {
         return output;
     }
 
+    /** Copy in, {@code kernel(Peers buffers, Peers signals, int rank, long long vectors)}, copy out. */
     @Override
     protected void enqueue(AllReducePoint point) throws CudaException {
         calls.cuda(cudaMemcpyAsync(buffers.own(), input, point.bytes(), cudaMemcpyDeviceToDevice, device.stream()), "cudaMemcpyAsync(copy-in)");
-        KernelLaunch.launchInPlace(calls, kernel(point), kernelName(point), device.stream(), buffers.peers(), signals.peers(),
-                context.rank(), KernelLaunch.vectors(point));
+        long vectors = abi().vectors(point.bytes());
+        try (KernelArguments arguments = new KernelArguments().peers(buffers.peers()).peers(signals.peers()).int32(context.rank())
+                .int64(vectors)) {
+            launch(point, abi().blocks(vectors), arguments);
+        }
         calls.cuda(cudaMemcpyAsync(output, buffers.own(), point.bytes(), cudaMemcpyDeviceToDevice, device.stream()), "cudaMemcpyAsync(copy-out)");
     }
 

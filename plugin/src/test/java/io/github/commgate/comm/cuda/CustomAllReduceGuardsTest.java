@@ -30,20 +30,22 @@ class CustomAllReduceGuardsTest {
     }
 
     @Test
-    void pointsOverTheLimitOrNotWholeVectorsSkip() {
+    void pointsOverTheLimitOrNotWholeVectorsSkipNamingTheLimit() {
         AllReducePoint big = new AllReducePoint(1024, 8192, DType.BF16);
         assertEquals(Optional.of("16777216 bytes is over the 8388608-byte limit of this communicator (customAllReduceMaxSize)"),
-                CustomAllReduceLimits.pointProblem(big, 8L << 20));
+                CustomAllReduceLimits.pointProblem(big, 8L << 20, 16, "customAllReduceMaxSize"));
         AllReducePoint odd = new AllReducePoint(1, 3, DType.FP16);
-        assertEquals(Optional.of("6 bytes is not a multiple of the 16-byte vectors the kernels move"), CustomAllReduceLimits.pointProblem(odd, 8L << 20));
-        assertEquals(Optional.empty(), CustomAllReduceLimits.pointProblem(new AllReducePoint(512, 8192, DType.BF16), 8L << 20));
+        assertEquals(Optional.of("6 bytes is not a multiple of the 16-byte vectors the kernels move"),
+                CustomAllReduceLimits.pointProblem(odd, 8L << 20, 16, "customAllReduceMaxSize"));
+        assertEquals(Optional.empty(),
+                CustomAllReduceLimits.pointProblem(new AllReducePoint(512, 8192, DType.BF16), 8L << 20, 16, "customAllReduceMaxSize"));
     }
 
     @Test
-    void gridsMatchTheKernelsLaunchRules() {
-        assertEquals(1, KernelLaunch.blocks(1));
-        assertEquals(32, KernelLaunch.blocks(16384));
-        assertEquals(36, KernelLaunch.blocks(1L << 20));
-        assertEquals("commgate_twoshot_fp16_8", KernelLaunch.kernelName("twoshot", DType.FP16, 8));
+    void kernelNamesFollowTheFatbinsScheme() {
+        assertEquals("commgate_twoshot_fp16_8", CustomAllReduce.TWOSHOT_KERNELS.kernel(DType.FP16, 8));
+        assertEquals(java.util.List.of("commgate_symm_twoshot_bf16_2", "commgate_symm_twoshot_fp16_2", "commgate_symm_twoshot_fp32_2"),
+                SymmetricTwoShotAllReduce.KERNELS.kernels(2));
+        assertEquals(12, MulticastAllReduce.KERNELS.kernels().size());
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.Backend;
-import io.github.commgate.comm.DType;
 import io.github.commgate.comm.Rendezvous;
 import io.github.commgate.plan.CommunicatorCatalog;
 import java.io.IOException;
@@ -124,15 +122,6 @@ class MulticastGuardTest {
         assertEquals(Optional.empty(), decision.skipReason());
         assertEquals(2, decision.permit().worldSize());
         assertEquals(1, decision.permit().device());
-    }
-
-    @Test
-    void pointsOverTheLimitOrNotWholeVectorsSkip() {
-        assertEquals(Optional.of("16777216 bytes is over the 8388608-byte limit of this communicator (customAllReduceMaxSize)"),
-                MulticastGuard.pointProblem(new AllReducePoint(1024, 8192, DType.BF16), 8L << 20));
-        assertEquals(Optional.of("6 bytes is not a multiple of the 16-byte vectors the kernels move"),
-                MulticastGuard.pointProblem(new AllReducePoint(1, 3, DType.FP16), 8L << 20));
-        assertEquals(Optional.empty(), MulticastGuard.pointProblem(new AllReducePoint(512, 8192, DType.FP32), 16L << 20));
     }
 
     @Test

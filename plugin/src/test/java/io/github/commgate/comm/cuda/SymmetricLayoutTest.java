@@ -13,16 +13,23 @@ class SymmetricLayoutTest {
 
     private static final long MIB = 1L << 20;
 
+    /** The fatbin's numbers (KernelAbiTest checks them): 16-byte vectors, a 2560-byte signal area. */
+    private static KernelAbi abi() {
+        return KernelAbiTest.CURRENT;
+    }
+
     @Test
     void theSignalAreaFollowsTheDataAndTheAllocationIsWholeGranules() {
-        assertEquals(new SymmetricLayout(8 * MIB, 8 * MIB, 10 * MIB, 2 * MIB), SymmetricLayout.of(8 * MIB, 2 * MIB));
+        assertEquals(new SymmetricLayout(8 * MIB, 8 * MIB, 10 * MIB, 2 * MIB), SymmetricLayout.of(8 * MIB, 2 * MIB, abi()));
         // 100 bytes of data: the signal area starts at the next 256 bytes, all in one 2 MiB granule.
-        assertEquals(new SymmetricLayout(100, 256, 2 * MIB, 2 * MIB), SymmetricLayout.of(100, 2 * MIB));
+        assertEquals(new SymmetricLayout(100, 256, 2 * MIB, 2 * MIB), SymmetricLayout.of(100, 2 * MIB, abi()));
+        // 2 MiB - 1 KiB of data leaves less than a signal area in the first granule.
+        assertEquals(4 * MIB, SymmetricLayout.of(2 * MIB - 1024, 2 * MIB, abi()).allocationBytes());
     }
 
     @Test
     void aTinyPlanStillHoldsOneVector() {
-        assertEquals(16, SymmetricLayout.of(0, 2 * MIB).dataBytes());
+        assertEquals(16, SymmetricLayout.of(0, 2 * MIB, abi()).dataBytes());
     }
 
     @Test
@@ -35,10 +42,10 @@ class SymmetricLayoutTest {
 
     @Test
     void multimemGridsCoverOneSliceOfTheVectors() {
-        assertEquals(1, KernelLaunch.multicastBlocks(8 * 512, 8));
-        assertEquals(2, KernelLaunch.multicastBlocks(8 * 513, 8));
-        assertEquals(1, KernelLaunch.multicastBlocks(1, 2));
-        assertEquals(36, KernelLaunch.multicastBlocks(1L << 30, 2));
+        assertEquals(1, abi().multicastBlocks(8 * 512, 8));
+        assertEquals(2, abi().multicastBlocks(8 * 513, 8));
+        assertEquals(1, abi().multicastBlocks(1, 2));
+        assertEquals(36, abi().multicastBlocks(1L << 30, 2));
     }
 
     @Test
