@@ -56,6 +56,10 @@ state = (f"SM {env['gpu_sm_clock_mhz']} MHz, events {env.get('gpu_clock_events')
          else f"barrier {env.get('shm_barrier_ns', '?')} ns")
 print(f"    run {sys.argv[2]}: {state}, {run['gate']['decision']}, {dict(sorted(verdicts.items()))}"
       + (f", regressed: {' '.join(regressed)}" if regressed else ""))
+if sys.argv[2] == "1":
+    catches = [f"{p['communicator']}@{p['bytes'] / 2**20:g}MiB {p['detectable_pct']:.1f}% ({p['limit_rule']})"
+               for p in points if p.get("detectable_pct") is not None]
+    print(f"    run 1 catches: {', '.join(catches)}")
 PY
     done
     echo "$failed"
