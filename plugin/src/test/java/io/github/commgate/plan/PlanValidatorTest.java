@@ -45,7 +45,7 @@ class PlanValidatorTest {
         assertEquals(new MeasuringProtocol(5, 50, 10), benchmark.protocol());
         assertEquals(8L << 20, benchmark.customMaxBytes());
         assertEquals(32L << 20, benchmark.maxBytes());
-        assertEquals(10, benchmark.points().size());
+        assertEquals(5 * CPU.size(), benchmark.points().size());
         assertEquals(Duration.ofSeconds(600), plan.timeout());
         assertEquals(3, plan.recordRuns());
         assertEquals(GatePolicy.defaults(), plan.gate());
