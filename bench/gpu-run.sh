@@ -44,7 +44,7 @@ cp example/target/commgate/report.md "$OUT/" 2>/dev/null
 if [[ -n ${QUALITY:-} ]]; then
   echo "== The gate's quality: bench/gate-quality.sh $QUALITY (default GPU sweep)"
   # shellcheck disable=SC2086
-  SIZES= MVN="mvn $MAVEN_ARGS" timeout 400 bench/gate-quality.sh $QUALITY 2>&1 | tee "$OUT/gate-quality.txt"
+  LOGS=$OUT SIZES= MVN="mvn $MAVEN_ARGS" timeout 400 bench/gate-quality.sh $QUALITY 2>&1 | tee "$OUT/gate-quality.txt"
 fi
 
 if [[ -n ${SELFTEST:-} ]]; then
