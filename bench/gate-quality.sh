@@ -10,6 +10,7 @@
 # Usage: bench/gate-quality.sh [N] [FACTOR] [extra -D arguments for every run]
 #   cpu (this machine): bench/gate-quality.sh 20 1.15     (sizes 16,64,128 unless SIZES is set)
 #   GPU:                SIZES= MVN="mvn $MAVEN_ARGS" bench/gate-quality.sh 8 1.05
+# LOGS=dir keeps the first check of each series there.
 # Needs the plugin installed (mvn -B -q install -DskipTests -Dinvoker.skip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ factor=${2:-1.15}
 shift 2 || shift $# || true
 read -r -a mvn <<< "${MVN:-mvn}"
 sizes=${SIZES-16,64,128}
-args=(-B -q -f example "-Dcommgate.requireBaseline=false" ${sizes:+"-Dcommgate.sequenceLengths=$sizes"} "$@")
+args=(-B -f example "-Dcommgate.requireBaseline=false" ${sizes:+"-Dcommgate.sequenceLengths=$sizes"} "$@")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -56,12 +57,18 @@ state = (f"SM {env['gpu_sm_clock_mhz']} MHz, events {env.get('gpu_clock_events')
          else f"barrier {env.get('shm_barrier_ns', '?')} ns")
 print(f"    run {sys.argv[2]}: {state}, {run['gate']['decision']}, {dict(sorted(verdicts.items()))}"
       + (f", regressed: {' '.join(regressed)}" if regressed else ""))
+if sys.argv[2] == "1":
+    catches = [f"{p['communicator']}@{p['bytes'] / 2**20:g}MiB {p['detectable_pct']:.1f}% ({p['limit_rule']})"
+               for p in points if p.get("detectable_pct") is not None]
+    print(f"    run 1 catches: {', '.join(catches)}")
 PY
     done
     echo "$failed"
 }
 
 same=$(count_failures "$recorded")
+[[ -n ${LOGS:-} ]] && cp "$work/check-1.log" "$LOGS/check-against-recorded.log"
 echo "check against the baseline as recorded: $same of $runs runs failed (goal: 0)"
 slower=$(count_failures "$work/faster.json")
+[[ -n ${LOGS:-} ]] && cp "$work/check-1.log" "$LOGS/check-against-faster.log"
 echo "check against the baseline made ${factor}x faster: $slower of $runs runs failed (goal: $runs)"

@@ -6,7 +6,7 @@
 #   cp ~/.m2/repository/org/junit/platform/junit-platform-console-standalone/1.14.4/*.jar .gpu/junit-console.jar
 # and carry .gpu, plugin/target/classes and plugin/target/test-classes. Results land in $OUT.
 # Choose with the environment:
-#   TESTS      JUnit selectors (default: --select-package io.github.commgate.comm.cuda)
+#   TESTS      JUnit selectors (default: --select-package io.github.commgate.comm.cuda; none for no tests)
 #   QUALITY    "N FACTOR" runs bench/gate-quality.sh N FACTOR on the default GPU sweep
 #   SELFTEST   a self-test mode (bandwidth, correctness) for the loopback table
 #   REFERENCE  1 runs bench/nccl_reference.py against the example's results
@@ -23,11 +23,13 @@ m2=.gpu/m2
 jars=$(find "$m2" -name '*.jar' \( -path '*bytedeco*' -o -path '*jackson*' -o -path '*commgate-native*' \) | tr '\n' ':')
 cp="plugin/target/classes:plugin/target/test-classes:${jars}.gpu/junit-console.jar"
 echo "== GPU-tagged JUnit tests"
+[[ ${TESTS-x} == none ]] || {
 read -r -a selectors <<< "${TESTS:---select-package io.github.commgate.comm.cuda}"
 timeout 300 java --add-modules=ALL-SYSTEM -cp "$cp" org.junit.platform.console.ConsoleLauncher execute \
   "${selectors[@]}" --include-tag gpu --details=tree --disable-banner > "$OUT/gpu-tests.txt" 2>&1
 echo "junit exit $?"
 grep -E "tests (successful|failed)|✘|GPU state|expected" "$OUT/gpu-tests.txt" | head -20
+}
 
 echo "== mvn verify of the example (default sweep)"
 start=$(date +%s%N)
@@ -42,7 +44,7 @@ cp example/target/commgate/report.md "$OUT/" 2>/dev/null
 if [[ -n ${QUALITY:-} ]]; then
   echo "== The gate's quality: bench/gate-quality.sh $QUALITY (default GPU sweep)"
   # shellcheck disable=SC2086
-  SIZES= MVN="mvn $MAVEN_ARGS" timeout 400 bench/gate-quality.sh $QUALITY 2>&1 | tee "$OUT/gate-quality.txt"
+  LOGS=$OUT SIZES= MVN="mvn $MAVEN_ARGS" timeout 400 bench/gate-quality.sh $QUALITY 2>&1 | tee "$OUT/gate-quality.txt"
 fi
 
 if [[ -n ${SELFTEST:-} ]]; then

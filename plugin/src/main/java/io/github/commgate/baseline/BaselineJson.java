@@ -50,12 +50,7 @@ final class BaselineJson {
 
     private static ObjectNode key(EnvironmentKey key) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("backend", key.backend());
-        node.put("device", key.device());
-        node.put("device_count", key.deviceCount());
-        node.put("world_size", key.worldSize());
-        node.put("dtype", key.dtype());
-        node.put("hidden_size", key.hiddenSize());
+        key.writeTo(node);
         return node;
     }
 

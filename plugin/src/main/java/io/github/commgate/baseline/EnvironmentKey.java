@@ -1,5 +1,6 @@
 package io.github.commgate.baseline;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.commgate.comm.Backend;
 import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
@@ -30,6 +31,16 @@ public record EnvironmentKey(String backend, String device, int deviceCount, int
         int count = parseCount(environment.get(gpu ? MachineFacts.GPU_COUNT : MachineFacts.CPU_COUNT));
         return new EnvironmentKey(plan.backend().label(), device.trim(), count, plan.worldSize(),
                 plan.dtype().label(), plan.hiddenSize());
+    }
+
+    /** Adds the key's fields to {@code node}, as baselines and results.json both hold them. */
+    public void writeTo(ObjectNode node) {
+        node.put("backend", backend);
+        node.put("device", device);
+        node.put("device_count", deviceCount);
+        node.put("world_size", worldSize);
+        node.put("dtype", dtype);
+        node.put("hidden_size", hiddenSize);
     }
 
     /** "cpu-intel-xeon-platinum-8481c-2cpus-ws2-bf16-h8192.json": lowercase, [a-z0-9-] only, bounded. */

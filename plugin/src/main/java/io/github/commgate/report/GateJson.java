@@ -69,12 +69,7 @@ final class GateJson implements ReportFormat {
 
     private static void key(ObjectNode node, EnvironmentKey key) {
         node.put("description", key.describe());
-        node.put("backend", key.backend());
-        node.put("device", key.device());
-        node.put("device_count", key.deviceCount());
-        node.put("world_size", key.worldSize());
-        node.put("dtype", key.dtype());
-        node.put("hidden_size", key.hiddenSize());
+        key.writeTo(node);
     }
 
     private static void provenance(ObjectNode node, Baseline baseline) {

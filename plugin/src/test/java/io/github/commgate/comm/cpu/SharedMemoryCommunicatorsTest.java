@@ -26,7 +26,6 @@ class SharedMemoryCommunicatorsTest {
 
     @Test
     void everyDeclaredCommunicatorOpensAndReportsItsDeclaredName() throws Exception {
-        assertEquals(List.of("shm-oneshot", "shm-twoshot"), SharedMemoryCommunicators.REGISTRY.names());
         for (CommunicatorDeclaration declaration : SharedMemoryCommunicators.REGISTRY.communicators()) {
             List<String> opened = new ThreadRanks(2).run(scratch, 1024, context -> {
                 try (Communicator communicator = declaration.opener().open(context)) {
@@ -42,7 +41,8 @@ class SharedMemoryCommunicatorsTest {
         ThreadRanks ranks = new ThreadRanks(1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SharedMemoryCommunicators.REGISTRY.open("shm-threeshot", ranks.context(0, scratch, 1024)));
-        assertEquals("no cpu communicator named 'shm-threeshot'; declared: shm-oneshot, shm-twoshot", e.getMessage());
+        assertEquals("no cpu communicator named 'shm-threeshot'; declared: "
+                + String.join(", ", SharedMemoryCommunicators.REGISTRY.names()), e.getMessage());
     }
 
     @Test
