@@ -78,7 +78,12 @@ final class BaselineReader {
         }
         return new EnvironmentKey(backend, fields.text(node, path, "device"),
                 fields.atLeast(node, path, "device_count", 0), fields.atLeast(node, path, "world_size", 1), dtype,
-                fields.atLeast(node, path, "hidden_size", 1));
+                fields.atLeast(node, path, "hidden_size", 1), rotatingBufferBytes(node, path));
+    }
+
+    /** Written since the cache-cold mode exists; an older file measured with one buffer. */
+    private long rotatingBufferBytes(JsonNode node, String path) throws BaselineException {
+        return node.has(PlanJson.ROTATING_BUFFER_SIZE) ? fields.longAtLeast(node, path, PlanJson.ROTATING_BUFFER_SIZE, 0) : 0;
     }
 
     private Instant instant(JsonNode root, String name) throws BaselineException {
@@ -120,7 +125,7 @@ final class BaselineReader {
         boolean older = !node.has(PlanJson.TRIALS) && node.has("trials");
         return new MeasuringProtocol(fields.atLeast(node, path, older ? "warmups" : PlanJson.WARMUPS, 0),
                 fields.atLeast(node, path, older ? "trials" : PlanJson.TRIALS, 1),
-                fields.atLeast(node, path, older ? "cycles" : PlanJson.CYCLES, 1));
+                fields.atLeast(node, path, older ? "cycles" : PlanJson.CYCLES, 1), rotatingBufferBytes(node, path));
     }
 
     private List<BaselinePoint> points(JsonNode array, String path) throws BaselineException {

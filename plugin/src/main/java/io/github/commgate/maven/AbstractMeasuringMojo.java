@@ -82,6 +82,19 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     @Parameter(property = "commgate.customAllReduceMaxSize", defaultValue = "" + Defaults.CUSTOM_MAX_BYTES)
     private long customAllReduceMaxSize;
 
+    /**
+     * Cache-cold mode, as nccl-tests measures: bytes of the send and receive buffers that the
+     * all-reduces of a round rotate through, all-reduce k of a round shifted by k message sizes
+     * (modulo the buffer), so messages that fit in the GPU's L2 are read cold. Default 0: every
+     * all-reduce reuses one buffer (warm, as vLLM's benchmark and an all-reduce right after the
+     * GEMM that produced its input). At least the largest point's bytes when set; recorded in the
+     * results and in the baseline's key, so a cold run is never compared with a warm baseline. Our
+     * kernels' communicators (custom-*, symm-*) keep fixed buffers and are skipped in this mode.
+     * Example: {@code -Dcommgate.rotatingBufferSize=268435456}.
+     */
+    @Parameter(property = "commgate.rotatingBufferSize", defaultValue = "" + Defaults.ROTATING_BUFFER_BYTES)
+    private long rotatingBufferSize;
+
     /** Seconds one run may take, from forking the workers to their exit; then every worker is stopped. */
     @Parameter(property = "commgate.timeout", defaultValue = "" + Defaults.TIMEOUT_SECONDS)
     private int timeout;
@@ -111,7 +124,8 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     protected void configure(RunSettings settings) {
         settings.backend(backend).worldSize(worldSize).communicators(communicators).sequenceLengths(sequenceLengths)
                 .hiddenSize(hiddenSize).dtype(dtype).protocol(warmups, trials, cycles)
-                .customMaxBytes(customAllReduceMaxSize).timeoutSeconds(timeout).lockTimeoutSeconds(lockTimeout);
+                .customMaxBytes(customAllReduceMaxSize).rotatingBufferBytes(rotatingBufferSize).timeoutSeconds(timeout)
+                .lockTimeoutSeconds(lockTimeout);
     }
 
     /** The communicators as the user named them; empty when they named none. */

@@ -18,6 +18,8 @@ public final class Defaults {
     public static final int CYCLES = 10;
     /** 8 MiB: the largest all-reduce our kernels take by default, as vLLM caps its custom all-reduce. */
     public static final long CUSTOM_MAX_BYTES = 8L << 20;
+    /** 0: every all-reduce of a point reuses one buffer (warm, as vLLM's benchmark); see MeasuringProtocol. */
+    public static final long ROTATING_BUFFER_BYTES = 0;
     public static final int TIMEOUT_SECONDS = 600;
     /** The default timeout of the run ahead, with room for its reports. */
     public static final int LOCK_TIMEOUT_SECONDS = 900;

@@ -25,6 +25,8 @@ public final class PlanJson {
     public static final String TRIALS = "num_trials";
     public static final String CYCLES = "cuda_graph_capture_cycles";
     public static final String CUSTOM_MAX_BYTES = "custom_allreduce_max_size";
+    /** The protocol's rotating buffer in bytes, 0 for one buffer (MeasuringProtocol); vLLM has none. */
+    public static final String ROTATING_BUFFER_SIZE = "rotating_buffer_size";
 
     private PlanJson() {
     }
@@ -45,6 +47,7 @@ public final class PlanJson {
         node.put(WARMUPS, protocol.warmups());
         node.put(TRIALS, protocol.trials());
         node.put(CYCLES, protocol.cycles());
+        node.put(ROTATING_BUFFER_SIZE, protocol.rotatingBufferBytes());
     }
 
     /**
@@ -70,8 +73,10 @@ public final class PlanJson {
                 .build();
     }
 
+    /** A file without {@value #ROTATING_BUFFER_SIZE} is older than the cache-cold mode: it measured with one buffer. */
     public static MeasuringProtocol readProtocol(JsonNode node) throws InvalidSettingsException {
-        return new MeasuringProtocol(number(node, WARMUPS), number(node, TRIALS), number(node, CYCLES));
+        return new MeasuringProtocol(number(node, WARMUPS), number(node, TRIALS), number(node, CYCLES),
+                node.has(ROTATING_BUFFER_SIZE) ? wholeNumber(node, ROTATING_BUFFER_SIZE).longValue() : 0);
     }
 
     private static String text(JsonNode node, String field) throws InvalidSettingsException {

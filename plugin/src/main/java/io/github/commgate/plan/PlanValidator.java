@@ -104,7 +104,7 @@ public final class PlanValidator {
             problems.add(String.format("dtype: unknown dtype '%s'; valid: %s", s.dtype, DType.labels()));
         }
         MeasuringProtocol protocol = new MeasuringProtocol(atLeast("warmups", s.warmups, 0, ""),
-                atLeast("trials", s.trials, 1, ""), atLeast("cycles", s.cycles, 1, ""));
+                atLeast("trials", s.trials, 1, ""), atLeast("cycles", s.cycles, 1, ""), s.rotatingBufferBytes);
         if (s.customMaxBytes < CommunicatorDeclaration.VECTOR_BYTES) {
             problems.add(String.format("customAllReduceMaxSize: %d must be at least %d bytes", s.customMaxBytes,
                     CommunicatorDeclaration.VECTOR_BYTES));
@@ -118,7 +118,19 @@ public final class PlanValidator {
         for (BenchmarkPlan.PlannedPoint p : plan.points()) {
             CommunicatorCatalog.declaration(backend, p.communicator()).splitProblem(p.point()).ifPresent(problems::add);
         }
+        rotatingBuffer(s.rotatingBufferBytes, plan.maxBytes());
         return plan;
+    }
+
+    /**
+     * 0 (off), or at least the largest point: the buffer holds every point at least once, as
+     * nccl-tests sizes its buffers by its largest message.
+     */
+    private void rotatingBuffer(long bytes, long largestPoint) {
+        if (bytes != 0 && bytes < largestPoint) {
+            problems.add(String.format("rotatingBufferSize: %d bytes must be 0 (one buffer per point) or at least the"
+                    + " largest point's %d bytes", bytes, largestPoint));
+        }
     }
 
     private int worldSize(Integer requested, Backend backend, VisibleGpus gpus) {

@@ -21,6 +21,7 @@ public final class RunSettings {
     int trials = Defaults.TRIALS;
     int cycles = Defaults.CYCLES;
     long customMaxBytes = Defaults.CUSTOM_MAX_BYTES;
+    long rotatingBufferBytes = Defaults.ROTATING_BUFFER_BYTES;
     int timeoutSeconds = Defaults.TIMEOUT_SECONDS;
     int lockTimeoutSeconds = Defaults.LOCK_TIMEOUT_SECONDS;
     Double threshold;
@@ -75,6 +76,12 @@ public final class RunSettings {
 
     public RunSettings customMaxBytes(long value) {
         customMaxBytes = value;
+        return this;
+    }
+
+    /** 0: one buffer per point; above: the bytes the all-reduces rotate through (cache-cold). */
+    public RunSettings rotatingBufferBytes(long value) {
+        rotatingBufferBytes = value;
         return this;
     }
 

@@ -35,7 +35,8 @@ public final class BenchmarkTable {
                 plan.backend(), plan.worldSize(), plan.dtype(), plan.hiddenSize()));
         lines.add(RunDescription.machine(run.environment()));
         lines.add(String.format("%d warm-ups, %d trials of %d all-reduces; latency is the median over trials of the slowest rank",
-                plan.protocol().warmups(), plan.protocol().trials(), plan.protocol().cycles()));
+                plan.protocol().warmups(), plan.protocol().trials(), plan.protocol().cycles())
+                + RunDescription.cacheView(plan.protocol()));
         lines.add(RULE);
         lines.add(header(plan, "Best (speedup vs " + reference + ")"));
         for (int sequenceLength : plan.sequenceLengths()) {

@@ -2,11 +2,13 @@ package io.github.commgate.report;
 
 import io.github.commgate.baseline.Baseline;
 import io.github.commgate.baseline.Provenance;
+import io.github.commgate.comm.MeasuringProtocol;
 import io.github.commgate.history.RunOrigin;
 import io.github.commgate.history.Timestamps;
 import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.result.Units;
 import java.util.Locale;
 import java.util.Map;
 
@@ -44,7 +46,18 @@ final class RunDescription {
     static String plan(BenchmarkPlan plan) {
         return String.format("%s backend, world size %d, %s, hidden size %d; %d warm-ups, %d trials of %d all-reduces",
                 plan.backend().label(), plan.worldSize(), plan.dtype().label(), plan.hiddenSize(), plan.protocol().warmups(),
-                plan.protocol().trials(), plan.protocol().cycles());
+                plan.protocol().trials(), plan.protocol().cycles()) + cacheView(plan.protocol());
+    }
+
+    /**
+     * "; cache-cold: all-reduce k of a round moves k sizes through 256 MiB buffers (as nccl-tests)",
+     * or nothing for the warm view, which is the default and vLLM's.
+     */
+    static String cacheView(MeasuringProtocol protocol) {
+        return protocol.rotates()
+                ? "; cache-cold: all-reduce k of a round moves k sizes through " + Units.size(protocol.rotatingBufferBytes())
+                        + " buffers (as nccl-tests)"
+                : "";
     }
 
     /** "2026-11-24 06:00 UTC, commit 0123abc on main, 10.0 s": when a run started, from what code, and how long it took. */

@@ -3,10 +3,12 @@ package io.github.commgate.baseline;
 import static io.github.commgate.gate.Runs.around;
 import static io.github.commgate.gate.Runs.measured;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
+import io.github.commgate.comm.MeasuringProtocol;
 import io.github.commgate.gate.Runs;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.RunResult;
@@ -41,6 +43,18 @@ class EnvironmentKeyTest {
         EnvironmentKey key = EnvironmentKey.of(new RunResult(plan, environment, Instant.EPOCH, 0, 0, List.of()));
         assertEquals("cuda-nvidia-h100-80gb-hbm3-8gpus-ws8-fp16-h8192.json", key.fileName());
         assertEquals("cuda backend on 8 GPUs (NVIDIA H100 80GB HBM3), world size 8, fp16, hidden size 8192", key.describe());
+    }
+
+    @Test
+    void aCacheColdRunHasAKeyAndABaselineFileOfItsOwn() {
+        BenchmarkPlan cold = BenchmarkPlan.builder().communicators("shm-oneshot").sequenceLengths(128)
+                .protocol(new MeasuringProtocol(5, 50, 10, 256L << 20)).build();
+        EnvironmentKey key = EnvironmentKey.of(new RunResult(cold, Runs.environment(), Instant.EPOCH, 0, 0, List.of()));
+        EnvironmentKey warm = EnvironmentKey.of(Runs.run(List.of(measured("shm-oneshot", 128, around(5)))));
+        assertNotEquals(warm, key);
+        assertEquals(268435456, key.rotatingBufferBytes());
+        assertEquals("cpu-intel-xeon-platinum-8481c-2cpus-ws2-bf16-h8192-rotating268435456.json", key.fileName());
+        assertTrue(key.describe().endsWith(", buffers rotating through 268435456 bytes (cache-cold)"), key.describe());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
+import io.github.commgate.comm.MeasuringProtocol;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class PlanJsonTest {
     /** A value other than the builder's default in every field, so a field the JSON forgets cannot pass. */
     static final BenchmarkPlan UNUSUAL = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(4)
             .communicators("custom-twoshot", "nccl").sequenceLengths(64, 16).hiddenSize(4096).dtype(DType.FP16)
-            .protocol(2, 7, 3).customMaxBytes(32L << 20).build();
+            .protocol(new MeasuringProtocol(2, 7, 3, 256L << 20)).customMaxBytes(32L << 20).build();
 
     @Test
     void theFixtureDiffersFromTheDefaultsInEveryField() throws Exception {
@@ -44,6 +45,14 @@ class PlanJsonTest {
         PlanJson.write(UNUSUAL, node);
         node.remove(PlanJson.CUSTOM_MAX_BYTES);
         assertEquals(Defaults.CUSTOM_MAX_BYTES, PlanJson.read(node).customMaxBytes());
+    }
+
+    @Test
+    void aFileFromBeforeTheCacheColdModeReadsAsOneBufferPerPoint() throws Exception {
+        ObjectNode node = JSON.createObjectNode();
+        PlanJson.write(UNUSUAL, node);
+        node.remove(PlanJson.ROTATING_BUFFER_SIZE);
+        assertEquals(new MeasuringProtocol(2, 7, 3), PlanJson.read(node).protocol());
     }
 
     @Test

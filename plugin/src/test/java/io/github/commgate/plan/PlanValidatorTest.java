@@ -216,6 +216,17 @@ class PlanValidatorTest {
     }
 
     @Test
+    void aRotatingBufferIsOffByDefaultAndOtherwiseHoldsTheLargestPoint() throws Exception {
+        assertEquals(0, benchmark(new RunSettings()).protocol().rotatingBufferBytes());
+        assertEquals(new MeasuringProtocol(5, 50, 10, 64L << 20),
+                benchmark(new RunSettings().rotatingBufferBytes(64L << 20)).protocol());
+        assertEquals(List.of("rotatingBufferSize: 1048576 bytes must be 0 (one buffer per point) or at least the largest"
+                + " point's 33554432 bytes"), problems(new RunSettings().rotatingBufferBytes(1L << 20)));
+        assertEquals(List.of("rotatingBufferSize: -1 bytes must be 0 (one buffer per point) or at least the largest"
+                + " point's 33554432 bytes"), problems(new RunSettings().rotatingBufferBytes(-1)));
+    }
+
+    @Test
     void duplicatesAreMeasuredOnce() throws Exception {
         assertEquals(List.of("shm-twoshot"), benchmark(new RunSettings().communicators("shm-twoshot,shm-twoshot")).communicators());
     }
