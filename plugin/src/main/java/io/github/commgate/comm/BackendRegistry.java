@@ -32,6 +32,14 @@ public interface BackendRegistry {
         return declaration(name).opener().open(context);
     }
 
+    /**
+     * Loads the backend's native libraries ahead of its first communicator; a worker calls it on
+     * a thread of its own while it joins the coordinator. Nothing by default. A failure here is
+     * only a missed head start: the first communicator to open meets it again and reports it.
+     */
+    default void loadLibraries() {
+    }
+
     /** Facts only a rank can find out (see machine.MachineFacts); a collective: every rank calls it. */
     Map<String, String> describe(RankContext context) throws IOException;
 

@@ -11,7 +11,15 @@ import java.nio.file.Path;
  * @param protocol         how every point is measured
  * @param kernelMaxBytes   the largest all-reduce our own kernels take (customAllReduceMaxSize);
  *                         their larger points are skipped
+ * @param exactSums        the rank's inputs and the exact sums, shared by its communicators
+ * @param phases           where the rank's time goes, told to the host at the end
  */
 public record RankContext(int rank, int worldSize, int localRank, Path scratchDirectory, long maxBytes,
-                          MeasuringProtocol protocol, long kernelMaxBytes, Rendezvous rendezvous) {
+                          MeasuringProtocol protocol, long kernelMaxBytes, Rendezvous rendezvous,
+                          ExactSumImages exactSums, PhaseTimes phases) {
+
+    /** Bytes each of a communicator's send and receive buffers holds: the largest point, or the rotating buffer. */
+    public long bufferBytes() {
+        return protocol.bufferBytes(maxBytes);
+    }
 }

@@ -171,6 +171,8 @@ public final class Coordinator implements AutoCloseable {
             }
         } else if (message instanceof Message.RankEnvironment environment) {
             events.add(new LaunchEvent.EnvironmentReported(rank, environment.facts()));
+        } else if (message instanceof Message.RankTiming timing) {
+            events.add(new LaunchEvent.TimingReported(rank, timing.seconds()));
         } else if (message instanceof Message.PointReport report) {
             events.add(new LaunchEvent.PointReported(report.result()));
         } else if (message instanceof Message.WorkerFailure failure) {

@@ -12,6 +12,9 @@ sealed interface LaunchEvent {
     record PointReported(RankPointResult result) implements LaunchEvent {
     }
 
+    record TimingReported(int rank, Map<String, Double> seconds) implements LaunchEvent {
+    }
+
     record EnvironmentReported(int rank, Map<String, String> facts) implements LaunchEvent {
     }
 

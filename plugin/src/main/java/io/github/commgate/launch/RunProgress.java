@@ -23,6 +23,7 @@ final class RunProgress {
     private final List<PointResult> results = new ArrayList<>();
     private long firstStartMillis = Long.MAX_VALUE;
     private Map<String, String> environment = Map.of();
+    private final Map<String, Double> slowestPhases = new HashMap<>();
 
     RunProgress(BenchmarkPlan plan) {
         this.plan = plan;
@@ -63,6 +64,15 @@ final class RunProgress {
 
     Map<String, String> environment() {
         return environment;
+    }
+
+    /** Keeps, per phase, the slowest rank's time: the ranks wait for each other. */
+    void timing(Map<String, Double> seconds) {
+        seconds.forEach((phase, value) -> slowestPhases.merge(phase, value, Math::max));
+    }
+
+    Map<String, Double> slowestPhases() {
+        return Map.copyOf(slowestPhases);
     }
 
     void finished(int rank) {

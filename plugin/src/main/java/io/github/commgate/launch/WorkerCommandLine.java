@@ -1,5 +1,6 @@
 package io.github.commgate.launch;
 
+import io.github.commgate.comm.Backend;
 import io.github.commgate.protocol.WorkerEnvironment;
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -43,7 +44,8 @@ public final class WorkerCommandLine {
 
     /** The variables a worker needs to join the run, added to the user's own. */
     public static Map<String, String> environment(LaunchSettings settings, InetSocketAddress coordinator,
-                                                  String token, int rank, int worldSize, Path scratchDirectory) {
+                                                  String token, int rank, int worldSize, Path scratchDirectory,
+                                                  Backend backend) {
         Map<String, String> environment = new HashMap<>(settings.environment());
         environment.put(WorkerEnvironment.COORDINATOR, coordinator.getAddress().getHostAddress() + ":" + coordinator.getPort());
         environment.put(WorkerEnvironment.TOKEN, token);
@@ -52,11 +54,13 @@ public final class WorkerCommandLine {
         // One node: the local rank is the rank, and it picks the GPU.
         environment.put(WorkerEnvironment.LOCAL_RANK, Integer.toString(rank));
         environment.put(WorkerEnvironment.SCRATCH_DIRECTORY, scratchDirectory.toString());
+        environment.put(WorkerEnvironment.BACKEND, backend.label());
         // NCCL writes its debug output to stdout unless told otherwise; give each rank its own file.
         environment.putIfAbsent("NCCL_DEBUG_FILE", settings.logDirectory().resolve("nccl-rank-" + rank + ".%h.%p.log").toString());
-        // Modules load their kernels at once: a kernel loaded lazily at its first launch can
-        // wait on a peer's kernel spinning in a barrier for it.
-        environment.putIfAbsent("CUDA_MODULE_LOADING", "EAGER");
+        // CUDA_MODULE_LOADING is left to CUDA (lazy since 12.2) or the user: our kernels are loaded
+        // by cuFuncLoad before any launch (KernelLibrary), and EAGER would load every kernel of
+        // NCCL and the CUDA libraries while the context is created, start-up time PyTorch does
+        // not pay. A user's CUDA_MODULE_LOADING=EAGER in Maven's environment reaches the workers.
         return environment;
     }
 }

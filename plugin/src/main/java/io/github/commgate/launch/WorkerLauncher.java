@@ -2,6 +2,7 @@ package io.github.commgate.launch;
 
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
+import io.github.commgate.result.RunTiming;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -31,10 +32,13 @@ public final class WorkerLauncher {
     }
 
     /**
-     * The points in plan order, when the first one began (epoch millis), and what rank 0 told of
-     * its hardware (empty on the CPU backend).
+     * The points in plan order, when the first one began (epoch millis), what rank 0 told of
+     * its hardware (empty on the CPU backend), and where the time went: the launcher's phases
+     * ({@link RunTiming#LOCK_WAIT}, {@link RunTiming#FORK}, {@link RunTiming#JVM_START},
+     * {@link RunTiming#MEASURING}) and the slowest rank's in each of the workers'.
      */
-    public record Outcome(List<PointResult> points, long firstPointStartedAtMillis, Map<String, String> rankEnvironment) {
+    public record Outcome(List<PointResult> points, long firstPointStartedAtMillis, Map<String, String> rankEnvironment,
+                          RunTiming timing) {
     }
 
     public Outcome run(BenchmarkPlan plan) throws LaunchException {
@@ -44,9 +48,13 @@ public final class WorkerLauncher {
             throw new LaunchException("cannot create the log directory " + settings.logDirectory() + ": " + e.getMessage(), e);
         }
         List<String> devices = MachineLock.devices(plan.backend(), plan.worldSize(), settings.environment());
+        long lockStart = System.nanoTime();
         try (MachineLock machine = MachineLock.acquire(Path.of(System.getProperty("java.io.tmpdir")), devices,
                 settings.project(), settings.lockTimeout(), progress::waitingForMachine)) {
-            return runAlone(plan);
+            double lockWait = (System.nanoTime() - lockStart) / 1e9;
+            Outcome outcome = runAlone(plan);
+            return new Outcome(outcome.points(), outcome.firstPointStartedAtMillis(), outcome.rankEnvironment(),
+                    outcome.timing().withHost(RunTiming.LOCK_WAIT, lockWait));
         }
     }
 
@@ -58,8 +66,12 @@ public final class WorkerLauncher {
              WorkerProcesses workers = new WorkerProcesses();
              StopOnShutdown stop = new StopOnShutdown(workers, scratch)) {
             try {
-                workers.start(settings, plan.worldSize(), coordinator.address(), coordinator.token(), scratch.path(), events);
-                return follow(plan, coordinator, events, startNanos);
+                workers.start(settings, plan.backend(), plan.worldSize(), coordinator.address(), coordinator.token(),
+                        scratch.path(), events);
+                double fork = (System.nanoTime() - startNanos) / 1e9;
+                Outcome outcome = follow(plan, coordinator, events, startNanos);
+                return new Outcome(outcome.points(), outcome.firstPointStartedAtMillis(), outcome.rankEnvironment(),
+                        outcome.timing().withHost(RunTiming.FORK, fork));
             } catch (LaunchException e) {
                 // Told apart from a crash: the ranks died because Maven itself is being stopped.
                 throw stop.stopping() ? new LaunchException(StopOnShutdown.stoppedMessage(scratch.path())) : e;
@@ -88,6 +100,7 @@ public final class WorkerLauncher {
     private Outcome followEvents(BenchmarkPlan plan, Coordinator coordinator, BlockingQueue<LaunchEvent> events,
                                  long startNanos, RunProgress run) throws LaunchException {
         long deadline = startNanos + settings.timeout().toNanos();
+        long connectedNanos = startNanos;
         while (!run.allExited()) {
             LaunchEvent event = poll(events, deadline - System.nanoTime());
             if (event == null) {
@@ -95,10 +108,13 @@ public final class WorkerLauncher {
             }
             if (event instanceof LaunchEvent.RankConnected connected) {
                 if (run.connected(connected.rank()) == plan.worldSize()) {
-                    progress.ranksConnected((System.nanoTime() - startNanos) / 1e9);
+                    connectedNanos = System.nanoTime();
+                    progress.ranksConnected((connectedNanos - startNanos) / 1e9);
                 }
             } else if (event instanceof LaunchEvent.EnvironmentReported environment) {
                 run.environment(environment.rank(), environment.facts());
+            } else if (event instanceof LaunchEvent.TimingReported timing) {
+                run.timing(timing.seconds());
             } else if (event instanceof LaunchEvent.PointReported reported) {
                 PointResult complete = run.report(reported.result());
                 if (complete != null) {
@@ -131,7 +147,9 @@ public final class WorkerLauncher {
             throw new LaunchException(String.format("the workers exited after %d of %d points",
                     run.completedPoints(), run.totalPoints()));
         }
-        return new Outcome(run.results(), run.firstStartMillis(), run.environment());
+        RunTiming timing = new RunTiming(Map.of(RunTiming.JVM_START, (connectedNanos - startNanos) / 1e9,
+                RunTiming.MEASURING, (System.nanoTime() - connectedNanos) / 1e9), run.slowestPhases());
+        return new Outcome(run.results(), run.firstStartMillis(), run.environment(), timing);
     }
 
     /** A rank that died may have said why just before; prefer its own words to its exit code. */

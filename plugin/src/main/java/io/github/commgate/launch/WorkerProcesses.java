@@ -1,5 +1,6 @@
 package io.github.commgate.launch;
 
+import io.github.commgate.comm.Backend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -20,11 +21,12 @@ final class WorkerProcesses implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
 
-    synchronized void start(LaunchSettings settings, int worldSize, InetSocketAddress coordinator, String token,
+    synchronized void start(LaunchSettings settings, Backend backend, int worldSize, InetSocketAddress coordinator, String token,
                Path scratchDirectory, BlockingQueue<LaunchEvent> events) throws LaunchException {
         for (int rank = 0; rank < worldSize; rank++) {
             ProcessBuilder builder = new ProcessBuilder(WorkerCommandLine.command(settings, rank));
-            builder.environment().putAll(WorkerCommandLine.environment(settings, coordinator, token, rank, worldSize, scratchDirectory));
+            builder.environment().putAll(WorkerCommandLine.environment(settings, coordinator, token, rank, worldSize, scratchDirectory,
+                    backend));
             Path log = settings.logFile(rank);
             builder.redirectErrorStream(true);
             builder.redirectOutput(log.toFile());

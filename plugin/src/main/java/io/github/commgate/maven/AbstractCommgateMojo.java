@@ -24,6 +24,9 @@ import org.apache.maven.project.MavenProject;
  */
 abstract class AbstractCommgateMojo extends AbstractMojo {
 
+    /** Maven creates a mojo right before it runs it: the goal's start, for its timing. */
+    private final long startNanos = System.nanoTime();
+
     /** Skips the goal. */
     @Parameter(property = "commgate.skip", defaultValue = "false")
     private boolean skip;
@@ -44,6 +47,11 @@ abstract class AbstractCommgateMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
+
+    /** {@link System#nanoTime()} when this goal started. */
+    protected final long startNanos() {
+        return startNanos;
+    }
 
     protected final boolean skipped() {
         if (skip) {

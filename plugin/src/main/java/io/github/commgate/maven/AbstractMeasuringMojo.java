@@ -9,7 +9,9 @@ import io.github.commgate.plan.OutputLocations;
 import io.github.commgate.plan.PlanValidator;
 import io.github.commgate.plan.RunPlan;
 import io.github.commgate.plan.RunSettings;
+import io.github.commgate.report.TimingLine;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.result.RunTiming;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -158,7 +160,17 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
         LaunchSettings launch = new LaunchSettings(Measurement.java(javaExecutable), jvmArgs == null ? List.of() : jvmArgs,
                 environmentVariables == null ? Map.of() : environmentVariables, Measurement.classpath(plugin()),
                 outputDirectory().resolve("logs"), plan.timeout(), plan.lockTimeout(), project);
-        return new Measurement(getLog(), launch).run(benchmark);
+        return new Measurement(getLog(), launch, startNanos()).run(benchmark);
     }
 
+    /**
+     * Logs where the goal's time went, in one line, once its reports are written: {@code run}'s
+     * timing, the reports' time since {@code reportsStartNanos}, and the goal's total.
+     */
+    protected final void logTiming(RunResult run, long reportsStartNanos) {
+        long now = System.nanoTime();
+        RunTiming timing = run.timing().withHost(RunTiming.REPORTS, (now - reportsStartNanos) / 1e9)
+                .withHost(RunTiming.TOTAL, (now - startNanos()) / 1e9);
+        getLog().info("commgate: " + TimingLine.of(timing));
+    }
 }

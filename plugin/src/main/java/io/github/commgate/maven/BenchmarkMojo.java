@@ -73,6 +73,7 @@ public class BenchmarkMojo extends AbstractMeasuringMojo {
         RunPlan plan = plan();
         RunResult run = measure(plan, plan.benchmark());
         BenchmarkTable.lines(run).forEach(getLog()::info);
+        long reportsStart = System.nanoTime();
         Path json = json();
         RunOrigin origin = origin();
         new RunHistory(getLog(), plan.history()).append(HistoryRecord.of(run, HistoryRecord.MEASURED, List.of(), origin, toolVersion()));
@@ -84,6 +85,7 @@ public class BenchmarkMojo extends AbstractMeasuringMojo {
         getLog().info("commgate: wrote " + json);
         getLog().info(String.format(Locale.ROOT, "commgate: first sample after %.2f s (fork + rendezvous), total %.1f s",
                 run.rendezvousSeconds(), run.totalSeconds()));
+        logTiming(run, reportsStart);
         List<PointResult> wrong = run.points().stream().filter(p -> p.status() == PointStatus.INCORRECT).toList();
         for (PointResult point : wrong) {
             point.mismatches().forEach(m -> getLog().error(String.format("commgate: %s (%d, %d): %s",

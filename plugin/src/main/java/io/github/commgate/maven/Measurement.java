@@ -7,6 +7,7 @@ import io.github.commgate.machine.HostEnvironment;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.result.RunTiming;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,10 +25,13 @@ final class Measurement {
 
     private final Log log;
     private final LaunchSettings launch;
+    private final long goalStartNanos;
 
-    Measurement(Log log, LaunchSettings launch) {
+    /** @param goalStartNanos {@link System#nanoTime()} when the goal started, for the plan's share of the time */
+    Measurement(Log log, LaunchSettings launch, long goalStartNanos) {
         this.log = log;
         this.launch = launch;
+        this.goalStartNanos = goalStartNanos;
     }
 
     /** The {@code java} of the workers: the one given, or the one running Maven. */
@@ -50,8 +54,12 @@ final class Measurement {
             WorkerLauncher.Outcome outcome = new WorkerLauncher(launch, new ConsoleProgress(log, timeline, System::nanoTime)).run(plan);
             double rendezvous = (outcome.firstPointStartedAtMillis() - startedAt.toEpochMilli()) / 1e3;
             timeline.firstPointStarted(rendezvous);
+            long end = System.nanoTime();
+            double planSeconds = (start - goalStartNanos) / 1e9;
+            RunTiming timing = outcome.timing().withHost(RunTiming.PLAN, planSeconds)
+                    .withHost(RunTiming.FIRST_POINT, planSeconds + rendezvous).withHost(RunTiming.TOTAL, (end - goalStartNanos) / 1e9);
             return new RunResult(plan, environment(outcome.rankEnvironment()), startedAt, rendezvous,
-                    (System.nanoTime() - start) / 1e9, withWallTimes(outcome.points(), timeline));
+                    (end - start) / 1e9, withWallTimes(outcome.points(), timeline), timing);
         } catch (LaunchException e) {
             throw new MeasurementFailedException("commgate: " + e.getMessage(), new RunResult(plan,
                     environment(e.rankEnvironment()), startedAt, 0, (System.nanoTime() - start) / 1e9,

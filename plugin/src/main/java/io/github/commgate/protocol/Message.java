@@ -21,6 +21,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = Message.AllGathered.class, name = "all-gathered"),
         @JsonSubTypes.Type(value = Message.RankEnvironment.class, name = "environment"),
         @JsonSubTypes.Type(value = Message.PointReport.class, name = "point"),
+        @JsonSubTypes.Type(value = Message.RankTiming.class, name = "timing"),
         @JsonSubTypes.Type(value = Message.WorkerFailure.class, name = "failure"),
         @JsonSubTypes.Type(value = Message.Finished.class, name = "finished"),
         @JsonSubTypes.Type(value = Message.Goodbye.class, name = "goodbye"),
@@ -56,6 +57,13 @@ public sealed interface Message {
     }
 
     record PointReport(RankPointResult result) implements Message {
+    }
+
+    /**
+     * Where the rank's time went, in seconds per phase (comm.WorkerPhase's keys), sent after its
+     * last point and the teardown, before it says it has finished.
+     */
+    record RankTiming(Map<String, Double> seconds) implements Message {
     }
 
     /** The worker gives up: a one-line description, and the details (stack trace) for its log. */

@@ -15,6 +15,11 @@ public final class WorkerEnvironment {
     public static final String LOCAL_RANK = "COMMGATE_LOCAL_RANK";
     /** The owner-only directory of the run's shared-memory files. */
     public static final String SCRATCH_DIRECTORY = "COMMGATE_SCRATCH_DIR";
+    /**
+     * The plan's backend ({@code cpu} or {@code cuda}), known before the plan arrives, so that a
+     * worker loads its native libraries while it joins the coordinator.
+     */
+    public static final String BACKEND = "COMMGATE_BACKEND";
 
     private WorkerEnvironment() {
     }

@@ -18,11 +18,14 @@ import java.util.TreeMap;
  * keys and "results" keyed by sequence length follow vLLM's --output-json, so scripts written for
  * it keep working; "points" adds what a gate needs: per point the status, the slowest-rank
  * samples and every rank's raw samples, their interquartile range, and the wall time the run
- * spent on the point.
+ * spent on the point; "timing" says where the run's wall time went (docs/measurement.md).
  */
 public final class ResultsJson {
 
     public static final int FORMAT = 1;
+    /** Under "timing": the host's phases (result.RunTiming), and the workers', each the slowest rank's. */
+    public static final String HOST_SECONDS = "host_seconds";
+    public static final String WORKER_SECONDS = "worker_seconds";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultsJson() {
@@ -50,6 +53,11 @@ public final class ResultsJson {
         new TreeMap<>(run.environment()).forEach(environment::put);
         root.put("rendezvous_seconds", run.rendezvousSeconds());
         root.put("total_seconds", run.totalSeconds());
+        if (!run.timing().isEmpty()) {
+            ObjectNode timing = root.putObject("timing");
+            run.timing().host().forEach(timing.putObject(HOST_SECONDS)::put);
+            run.timing().workers().forEach(timing.putObject(WORKER_SECONDS)::put);
+        }
         ObjectNode results = root.putObject("results");
         String reference = CommunicatorCatalog.reference(plan.communicators());
         for (int sequenceLength : plan.sequenceLengths()) {

@@ -3,16 +3,19 @@ package io.github.commgate.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.commgate.comm.WorkerPhase;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.InvalidSettingsException;
 import io.github.commgate.plan.PlanJson;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.PointStatus;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.result.RunTiming;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +60,25 @@ public final class ResultsJsonReader {
             points.add(point(point, plan));
         }
         return new RunResult(plan, environment, Instant.parse(text(root, "started_at")),
-                root.path("rendezvous_seconds").asDouble(), root.path("total_seconds").asDouble(), points);
+                root.path("rendezvous_seconds").asDouble(), root.path("total_seconds").asDouble(), points, timing(root));
+    }
+
+    /** The phases this commgate knows; a file without them (older) or a phase it does not know (newer) reads as less. */
+    private static RunTiming timing(JsonNode root) {
+        JsonNode timing = root.path("timing");
+        return new RunTiming(phases(timing.path(ResultsJson.HOST_SECONDS), RunTiming.HOST_PHASES),
+                phases(timing.path(ResultsJson.WORKER_SECONDS),
+                        Arrays.stream(WorkerPhase.values()).map(WorkerPhase::key).toList()));
+    }
+
+    private static Map<String, Double> phases(JsonNode node, List<String> known) {
+        Map<String, Double> phases = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            if (known.contains(e.getKey()) && e.getValue().isNumber()) {
+                phases.put(e.getKey(), e.getValue().asDouble());
+            }
+        });
+        return phases;
     }
 
     private PointResult point(JsonNode node, BenchmarkPlan plan) throws UnreadableResultsException {

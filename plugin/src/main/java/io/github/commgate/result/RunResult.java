@@ -13,13 +13,24 @@ import java.util.Optional;
  * @param environment        what identifies the machine (JVM, OS, CPU model, ...), as text
  * @param rendezvousSeconds  from the goal's start to the moment the first point began measuring
  *                           (forking the workers, connecting, setting up communicators)
+ * @param timing             where the wall time went, phase by phase; empty where not measured
  */
 public record RunResult(BenchmarkPlan plan, Map<String, String> environment, Instant startedAt,
-                        double rendezvousSeconds, double totalSeconds, List<PointResult> points) {
+                        double rendezvousSeconds, double totalSeconds, List<PointResult> points, RunTiming timing) {
 
     public RunResult {
         environment = Map.copyOf(environment);
         points = List.copyOf(points);
+    }
+
+    /** A run whose phases were not timed: pooled from several runs, or read from an older file. */
+    public RunResult(BenchmarkPlan plan, Map<String, String> environment, Instant startedAt,
+                     double rendezvousSeconds, double totalSeconds, List<PointResult> points) {
+        this(plan, environment, startedAt, rendezvousSeconds, totalSeconds, points, RunTiming.NONE);
+    }
+
+    public RunResult withTiming(RunTiming phases) {
+        return new RunResult(plan, environment, startedAt, rendezvousSeconds, totalSeconds, points, phases);
     }
 
     public Optional<PointResult> point(String communicator, int sequenceLength) {

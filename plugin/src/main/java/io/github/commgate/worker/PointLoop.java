@@ -3,8 +3,11 @@ package io.github.commgate.worker;
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.BackendRegistry;
 import io.github.commgate.comm.Communicator;
+import io.github.commgate.comm.ExactSumImages;
+import io.github.commgate.comm.PhaseTimes;
 import io.github.commgate.comm.PointMeasurement;
 import io.github.commgate.comm.RankContext;
+import io.github.commgate.comm.WorkerPhase;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.CommunicatorCatalog;
 import io.github.commgate.protocol.Message;
@@ -17,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Opens the plan's communicators and measures every point in plan order, with a barrier of all
- * ranks before each one so that no rank times a point while a peer is still on the last.
+ * ranks before each one so that no rank times a point while a peer is still on the last; then
+ * tells the host where the rank's time went.
  */
 final class PointLoop {
 
@@ -26,13 +30,18 @@ final class PointLoop {
     private final RankContext context;
     private final CoordinatorLink link;
     private final BackendRegistry backend;
+    private final PhaseTimes phases;
 
-    PointLoop(BenchmarkPlan plan, int rank, int localRank, Path scratch, CoordinatorLink link) {
+    PointLoop(BenchmarkPlan plan, int rank, int localRank, Path scratch, CoordinatorLink link, PhaseTimes phases) {
         this.plan = plan;
         this.rank = rank;
         this.link = link;
+        this.phases = phases;
+        // Computed on every core while the communicators open; the first point waits for what is left.
+        ExactSumImages exactSums = ExactSumImages.computeInBackground(rank, plan.worldSize(), plan.dtype(),
+                plan.maxBytes() / plan.dtype().bytes());
         this.context = new RankContext(rank, plan.worldSize(), localRank, scratch, plan.maxBytes(), plan.protocol(),
-                plan.customMaxBytes(), link);
+                plan.customMaxBytes(), link, exactSums, phases);
         // Only opening a communicator loads native code, so a CPU worker never loads JavaCPP.
         this.backend = CommunicatorCatalog.registry(plan.backend());
     }
@@ -40,28 +49,43 @@ final class PointLoop {
     void run() throws IOException {
         Map<String, Communicator> communicators = new LinkedHashMap<>();
         for (String name : plan.communicators()) {
-            communicators.put(name, backend.open(name, context));
+            try (PhaseTimes.Span setup = phases.start(WorkerPhase.SETUP)) {
+                communicators.put(name, backend.open(name, context));
+            }
         }
-        Map<String, String> facts = backend.describe(context);
+        Map<String, String> facts;
+        try (PhaseTimes.Span describing = phases.start(WorkerPhase.FACTS)) {
+            facts = backend.describe(context);
+        }
         link.send(new Message.RankEnvironment(facts));
         for (BenchmarkPlan.PlannedPoint planned : plan.points()) {
             link.send(new Message.PointReport(measure(communicators.get(planned.communicator()), planned.point())));
         }
         // What can change while the points run is told again: the host may have moved the CPUs.
-        Map<String, String> after = backend.describeAgain(context, facts);
+        Map<String, String> after;
+        try (PhaseTimes.Span describing = phases.start(WorkerPhase.FACTS)) {
+            after = backend.describeAgain(context, facts);
+        }
         if (!after.equals(facts)) {
             link.send(new Message.RankEnvironment(after));
         }
         // Closed only after a clean run: closing may meet the peers at a barrier, which a failed
         // rank must not wait at; when a rank fails the process exits and the driver frees it all.
-        for (Communicator communicator : communicators.values()) {
-            communicator.close();
+        try (PhaseTimes.Span teardown = phases.start(WorkerPhase.TEARDOWN)) {
+            for (Communicator communicator : communicators.values()) {
+                communicator.close();
+            }
         }
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        phases.seconds().forEach((phase, value) -> seconds.put(phase.key(), value));
+        link.send(new Message.RankTiming(seconds));
     }
 
     private RankPointResult measure(Communicator communicator, AllReducePoint point) throws IOException {
         Optional<String> skip = communicator.skipReason(point);
-        link.barrier();
+        try (PhaseTimes.Span waiting = phases.start(WorkerPhase.WAITING)) {
+            link.barrier();
+        }
         long started = System.currentTimeMillis();
         if (skip.isPresent()) {
             return RankPointResult.skipped(rank, communicator.name(), point.sequenceLength(), started, skip.get());

@@ -1,6 +1,9 @@
 package io.github.commgate.worker;
 
+import io.github.commgate.comm.Backend;
+import io.github.commgate.comm.PhaseTimes;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.CommunicatorCatalog;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.protocol.WorkerEnvironment;
 import java.io.PrintWriter;
@@ -20,6 +23,7 @@ public final class WorkerMain {
     public static void main(String[] args) {
         String coordinator = required(WorkerEnvironment.COORDINATOR);
         int rank = Integer.parseInt(required(WorkerEnvironment.RANK));
+        loadLibrariesMeanwhile(System.getenv(WorkerEnvironment.BACKEND));
         int colon = coordinator.lastIndexOf(':');
         Message.Hello hello = new Message.Hello(rank, ProcessHandle.current().pid(), required(WorkerEnvironment.TOKEN));
         CoordinatorLink link;
@@ -38,7 +42,7 @@ public final class WorkerMain {
             BenchmarkPlan plan = link.plan();
             Path scratch = Path.of(required(WorkerEnvironment.SCRATCH_DIRECTORY));
             int localRank = Integer.parseInt(required(WorkerEnvironment.LOCAL_RANK));
-            new PointLoop(plan, rank, localRank, scratch, link).run();
+            new PointLoop(plan, rank, localRank, scratch, link, new PhaseTimes()).run();
             link.finish();
             link.close();
             System.exit(0);
@@ -53,6 +57,27 @@ public final class WorkerMain {
             }
             System.exit(1);
         }
+    }
+
+    /**
+     * Loads the backend's native libraries on a thread of its own while this thread joins the
+     * coordinator and waits for the plan. A failure is left for the first communicator to meet
+     * and report with the rank's name.
+     */
+    private static void loadLibrariesMeanwhile(String backendLabel) {
+        Backend backend = backendLabel == null ? null : Backend.parse(backendLabel).orElse(null);
+        if (backend == null || backend == Backend.AUTO) {
+            return;
+        }
+        Thread loader = new Thread(() -> {
+            try {
+                CommunicatorCatalog.registry(backend).loadLibraries();
+            } catch (Throwable reportedLater) {
+                // The first communicator to open loads them again and says what is missing.
+            }
+        }, "commgate-library-loader");
+        loader.setDaemon(true);
+        loader.start();
     }
 
     private static String describe(Throwable failure) {

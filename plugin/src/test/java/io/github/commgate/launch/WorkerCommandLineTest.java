@@ -3,6 +3,7 @@ package io.github.commgate.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.commgate.comm.Backend;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -28,10 +29,11 @@ class WorkerCommandLineTest {
     @Test
     void environmentAddsTheRunOnTopOfTheUsersVariables() {
         InetSocketAddress coordinator = new InetSocketAddress(InetAddress.getLoopbackAddress(), 40123);
-        Map<String, String> environment = WorkerCommandLine.environment(settings, coordinator, "secret", 1, 4, Path.of("/dev/shm/commgate-1"));
+        Map<String, String> environment = WorkerCommandLine.environment(settings, coordinator, "secret", 1, 4,
+                Path.of("/dev/shm/commgate-1"), Backend.CUDA);
         assertEquals(Map.of("NCCL_DEBUG", "INFO", "COMMGATE_COORDINATOR", "127.0.0.1:40123", "COMMGATE_TOKEN", "secret",
                 "COMMGATE_RANK", "1", "COMMGATE_WORLD_SIZE", "4", "COMMGATE_LOCAL_RANK", "1",
-                "COMMGATE_SCRATCH_DIR", "/dev/shm/commgate-1", "NCCL_DEBUG_FILE", "/t/logs/nccl-rank-1.%h.%p.log", "CUDA_MODULE_LOADING", "EAGER"), environment);
+                "COMMGATE_SCRATCH_DIR", "/dev/shm/commgate-1", "COMMGATE_BACKEND", "cuda", "NCCL_DEBUG_FILE", "/t/logs/nccl-rank-1.%h.%p.log"), environment);
     }
 
     @Test
@@ -39,11 +41,13 @@ class WorkerCommandLineTest {
         LaunchSettings own = new LaunchSettings(settings.javaExecutable(), List.of(), Map.of("NCCL_DEBUG_FILE", "/mine.log"),
                 settings.classpath(), settings.logDirectory(), settings.timeout());
         InetSocketAddress coordinator = new InetSocketAddress(InetAddress.getLoopbackAddress(), 1);
-        assertEquals("/mine.log", WorkerCommandLine.environment(own, coordinator, "t", 0, 1, Path.of("/s")).get("NCCL_DEBUG_FILE"));
+        assertEquals("/mine.log", WorkerCommandLine.environment(own, coordinator, "t", 0, 1, Path.of("/s"), Backend.CUDA)
+                .get("NCCL_DEBUG_FILE"));
     }
 
     @Test
     void theTokenNeverAppearsOnTheCommandLine() {
-        assertFalse(String.join(" ", WorkerCommandLine.command(settings, 0)).contains("secret"));
+        assertFalse(String.join(" ", WorkerCommandLine.command(settings, 0))
+                .contains("secret"));
     }
 }

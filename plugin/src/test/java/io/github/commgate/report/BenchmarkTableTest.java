@@ -9,6 +9,7 @@ import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RankPointResult;
 import io.github.commgate.result.RunResult;
+import io.github.commgate.result.RunTiming;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,15 @@ class BenchmarkTableTest {
                         RankPointResult.skipped(0, "shm-twoshot", 64, 0, "too large"),
                         RankPointResult.skipped(1, "shm-twoshot", 64, 0, "too large")), 8192, plan.point(64).bytes()));
         return new RunResult(plan, Map.of("cpu_model", "Test CPU", "cpu_count", "2"),
-                Instant.parse("2026-11-24T06:00:00Z"), 0.75, 12.5, points);
+                Instant.parse("2026-11-24T06:00:00Z"), 0.75, 12.5, points).withTiming(TIMING);
     }
+
+    /** The phases of a cpu run: no libraries, CUDA or NCCL. */
+    static final RunTiming TIMING = new RunTiming(
+            Map.of(RunTiming.PLAN, 0.05, RunTiming.LOCK_WAIT, 0.0, RunTiming.FORK, 0.01, RunTiming.JVM_START, 0.42,
+                    RunTiming.FIRST_POINT, 0.72, RunTiming.MEASURING, 12.03, RunTiming.TOTAL, 12.55),
+            Map.of("setup", 0.02, "facts", 0.11, "inputs", 0.2, "warmup", 3.1, "timed", 7.5, "checks", 0.4, "waiting", 0.3,
+                    "teardown", 0.01));
 
     private static PointResult point(BenchmarkPlan plan, String communicator, int sequenceLength, double[] rank0, double[] rank1) {
         return PointResult.combine(List.of(

@@ -25,6 +25,7 @@ class ResultsJsonReaderTest {
         assertEquals(written.plan(), read.plan());
         assertEquals(written.environment(), read.environment());
         assertEquals(written.startedAt(), read.startedAt());
+        assertEquals(written.timing(), read.timing());
         assertEquals(written.points().size(), read.points().size());
         for (int i = 0; i < written.points().size(); i++) {
             PointResult before = written.points().get(i);

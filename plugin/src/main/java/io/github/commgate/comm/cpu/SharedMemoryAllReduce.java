@@ -3,12 +3,12 @@ package io.github.commgate.comm.cpu;
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.Correctness;
-import io.github.commgate.comm.DType;
-import io.github.commgate.comm.ExactSumCheck;
 import io.github.commgate.comm.ExactSumPattern;
 import io.github.commgate.comm.MeasuringProtocol;
+import io.github.commgate.comm.PhaseTimes;
 import io.github.commgate.comm.PointMeasurement;
 import io.github.commgate.comm.RankContext;
+import io.github.commgate.comm.WorkerPhase;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -21,7 +21,10 @@ import java.util.Optional;
  * Subclasses supply the algorithm, {@link #allReduce}, and how much scratch it needs.
  *
  * <p>Inputs live in the rank's shared segment, as vLLM's inputs registered under CUDA graphs do:
- * they are written once per point and an all-reduce copies nothing in.
+ * they are written once per point and an all-reduce copies nothing in. With a rotating buffer
+ * (MeasuringProtocol), all-reduce {@code k} of a round reads and writes at the protocol's offset
+ * {@code k}, as nccl-tests' {@code startColl} shifts its pointers (src/common.cu), and every offset
+ * holds the inputs and is checked.
  */
 abstract class SharedMemoryAllReduce implements Communicator {
 
@@ -32,12 +35,16 @@ abstract class SharedMemoryAllReduce implements Communicator {
     static final int MAX_RANKS = ExactSumPattern.MAX_WORLD_SIZE;
     /** One mapping holds at most 2 GiB, and elements are indexed by int. */
     private static final long MAX_SEGMENT_BYTES = (Integer.MAX_VALUE / VECTOR_BYTES) * VECTOR_BYTES;
-    private static final int POISON_BITS = 0xFFFFFFFF;
+    /** NaN in every dtype: all bits set. */
+    private static final byte POISON = (byte) 0xFF;
 
     final RankContext context;
     final int rank;
     final int worldSize;
+    /** Bytes of the largest point the segments serve. */
     private final long capacityBytes;
+    /** Bytes of each input and output segment: the largest point, or the rotating buffer. */
+    private final long bufferBytes;
     private SharedMemoryFile file;
     CounterBarrier barrier;
     /** Every rank's shared input segment, indexed by rank. */
@@ -47,7 +54,7 @@ abstract class SharedMemoryAllReduce implements Communicator {
     /** This rank's private result. */
     TypedSegment output;
     final RankOrderSum sum = new RankOrderSum();
-    private final int[] bits = new int[RankOrderSum.CHUNK_ELEMENTS];
+    private final byte[] poison = poisonChunk();
 
     SharedMemoryAllReduce(RankContext context) {
         this.context = context;
@@ -55,6 +62,8 @@ abstract class SharedMemoryAllReduce implements Communicator {
         this.worldSize = context.worldSize();
         long wanted = Math.max(VECTOR_BYTES, context.maxBytes() / VECTOR_BYTES * VECTOR_BYTES);
         this.capacityBytes = Math.min(wanted, MAX_SEGMENT_BYTES);
+        long rotating = (context.bufferBytes() + VECTOR_BYTES - 1) / VECTOR_BYTES * VECTOR_BYTES;
+        this.bufferBytes = Math.min(Math.max(capacityBytes, rotating), MAX_SEGMENT_BYTES);
     }
 
     /** Creates and maps the shared file; a world size this cannot serve shares nothing. */
@@ -63,7 +72,7 @@ abstract class SharedMemoryAllReduce implements Communicator {
             return;
         }
         long control = SharedMemoryFile.PAGE_BYTES;
-        long inputStride = SharedMemoryFile.pageAligned(capacityBytes);
+        long inputStride = SharedMemoryFile.pageAligned(bufferBytes);
         long scratchStride = SharedMemoryFile.pageAligned(scratchBytes(capacityBytes, worldSize));
         long total = control + worldSize * (inputStride + scratchStride);
         file = SharedMemoryFile.open(name(), context, total);
@@ -71,13 +80,13 @@ abstract class SharedMemoryAllReduce implements Communicator {
         inputs = new TypedSegment[worldSize];
         scratches = new TypedSegment[worldSize];
         for (int r = 0; r < worldSize; r++) {
-            inputs[r] = TypedSegment.of(file.map(control + r * inputStride, capacityBytes));
+            inputs[r] = TypedSegment.of(file.map(control + r * inputStride, bufferBytes));
             if (scratchStride > 0) {
                 long scratchOffset = control + worldSize * inputStride + r * scratchStride;
                 scratches[r] = TypedSegment.of(file.map(scratchOffset, scratchStride));
             }
         }
-        output = TypedSegment.of(ByteBuffer.allocateDirect((int) capacityBytes));
+        output = TypedSegment.of(ByteBuffer.allocateDirect((int) bufferBytes));
         // Everyone has mapped the file before anyone may close it and rank 0 delete it.
         context.rendezvous().barrier();
     }
@@ -85,8 +94,17 @@ abstract class SharedMemoryAllReduce implements Communicator {
     /** Bytes of scratch each rank needs for a tensor of {@code capacityBytes}; 0 for none. */
     abstract long scratchBytes(long capacityBytes, int worldSize);
 
-    /** One all-reduce of {@code point}'s elements from every rank's input into the output. */
-    abstract void allReduce(AllReducePoint point) throws IOException;
+    /**
+     * One all-reduce of {@code point}'s elements from every rank's input at {@code offsetBytes}
+     * into the output at the same offset.
+     */
+    abstract void allReduce(AllReducePoint point, int offsetBytes) throws IOException;
+
+    /** All-reduce {@code k} of a round, at the offset the protocol gives it. */
+    private void roundAllReduce(AllReducePoint point, long k) throws IOException {
+        MeasuringProtocol protocol = context.protocol();
+        allReduce(point, (int) protocol.offsetBytes(point, (int) (k % protocol.cycles())));
+    }
 
     @Override
     public final Optional<String> skipReason(AllReducePoint point) {
@@ -102,6 +120,10 @@ abstract class SharedMemoryAllReduce implements Communicator {
         if (point.bytes() > limit) {
             return Optional.of(point.bytes() + " bytes is more than the " + limit
                     + " bytes its shared buffers were sized for");
+        }
+        if (context.protocol().rotatingBufferBytes() > bufferBytes) {
+            return Optional.of("rotatingBufferSize " + context.protocol().rotatingBufferBytes()
+                    + " bytes is more than the " + bufferBytes + " bytes one shared segment holds");
         }
         return Optional.empty();
     }
@@ -132,62 +154,78 @@ abstract class SharedMemoryAllReduce implements Communicator {
         skipReason(point).ifPresent(reason -> {
             throw new IllegalArgumentException(name() + " cannot measure " + point + ": " + reason);
         });
-        fillInputs(point);
-        // Every peer's input is written before anyone reads it.
-        context.rendezvous().barrier();
-        for (long i = 0; i < warmUpAllReduces(point, context.protocol(), jitWarmedUp); i++) {
-            allReduce(point);
+        PhaseTimes phases = context.phases();
+        try (PhaseTimes.Span writing = phases.start(WorkerPhase.INPUTS)) {
+            fillInputs(point);
+        }
+        try (PhaseTimes.Span waiting = phases.start(WorkerPhase.WAITING)) {
+            // Every peer's input is written before anyone reads it.
+            context.rendezvous().barrier();
+        }
+        try (PhaseTimes.Span warmup = phases.start(WorkerPhase.WARMUP)) {
+            for (long i = 0; i < warmUpAllReduces(point, context.protocol(), jitWarmedUp); i++) {
+                roundAllReduce(point, i);
+            }
         }
         jitWarmedUp = true;
         MeasuringProtocol protocol = context.protocol();
         double[] latencyMicros = new double[protocol.trials()];
-        for (int trial = 0; trial < protocol.trials(); trial++) {
-            long start = System.nanoTime();
-            for (int cycle = 0; cycle < protocol.cycles(); cycle++) {
-                allReduce(point);
+        try (PhaseTimes.Span timed = phases.start(WorkerPhase.TIMED)) {
+            for (int trial = 0; trial < protocol.trials(); trial++) {
+                long start = System.nanoTime();
+                for (int cycle = 0; cycle < protocol.cycles(); cycle++) {
+                    roundAllReduce(point, cycle);
+                }
+                latencyMicros[trial] = (System.nanoTime() - start) / 1e3 / protocol.cycles();
             }
-            latencyMicros[trial] = (System.nanoTime() - start) / 1e3 / protocol.cycles();
         }
-        return new PointMeasurement(latencyMicros, checkedAllReduce(point));
+        try (PhaseTimes.Span checks = phases.start(WorkerPhase.CHECKS)) {
+            return new PointMeasurement(latencyMicros, checkedAllReduce(point));
+        }
     }
 
-    /** Writes this rank's {@link ExactSumPattern} inputs into its shared segment. */
+    /** Writes this rank's {@link ExactSumPattern} inputs into its shared segment, at every offset a round uses. */
     final void fillInputs(AllReducePoint point) {
         requireOpen();
-        DType dtype = point.dtype();
-        int elements = (int) point.elementCount();
-        for (int first = 0; first < elements; first += bits.length) {
-            int count = Math.min(bits.length, elements - first);
-            for (int i = 0; i < count; i++) {
-                bits[i] = ExactSumPattern.inputBits(rank, first + i, dtype);
-            }
-            inputs[rank].putBits(dtype, first, bits, count);
+        MeasuringProtocol protocol = context.protocol();
+        for (int slot = 0; slot < protocol.slots(point); slot++) {
+            context.exactSums().writeInputs(inputs[rank].bytes(), (int) protocol.offsetBytes(point, slot), point);
         }
     }
 
     /**
-     * Poisons the output with NaN (all ones in every dtype), so an element the all-reduce fails
-     * to write cannot pass for a stale correct one, runs one all-reduce and compares every
-     * element bit for bit with the exact sum.
+     * Poisons the output with NaN (all ones in every dtype) at every offset a round uses, so an
+     * element the all-reduce fails to write cannot pass for a stale correct one, runs one
+     * all-reduce at each and compares every element bit for bit with the exact sum.
      */
     final Correctness checkedAllReduce(AllReducePoint point) throws IOException {
         requireOpen();
-        DType dtype = point.dtype();
-        int elements = (int) point.elementCount();
-        Arrays.fill(bits, POISON_BITS);
-        for (int first = 0; first < elements; first += bits.length) {
-            output.putBits(dtype, first, bits, Math.min(bits.length, elements - first));
-        }
-        allReduce(point);
-        ExactSumCheck check = new ExactSumCheck(worldSize, dtype);
-        for (int first = 0; first < elements; first += bits.length) {
-            int count = Math.min(bits.length, elements - first);
-            output.getBits(dtype, first, bits, count);
-            for (int i = 0; i < count; i++) {
-                check.compare(first + i, bits[i]);
+        MeasuringProtocol protocol = context.protocol();
+        int slots = protocol.slots(point);
+        for (int slot = 0; slot < slots; slot++) {
+            int offset = (int) protocol.offsetBytes(point, slot);
+            for (int done = 0; done < point.bytes(); done += poison.length) {
+                output.bytes().put(offset + done, poison, 0, (int) Math.min(poison.length, point.bytes() - done));
             }
         }
-        return check.result();
+        for (int slot = 0; slot < slots; slot++) {
+            allReduce(point, (int) protocol.offsetBytes(point, slot));
+        }
+        for (int slot = 0; slot < slots; slot++) {
+            long offset = protocol.offsetBytes(point, slot);
+            Correctness checked = context.exactSums().check(output.bytes(), (int) offset, point);
+            if (!checked.correct()) {
+                return slots == 1 ? checked : new Correctness(checked.mismatches(),
+                        "at rotating offset " + offset + " bytes: " + checked.firstMismatch());
+            }
+        }
+        return Correctness.exact();
+    }
+
+    private static byte[] poisonChunk() {
+        byte[] chunk = new byte[1 << 16];
+        Arrays.fill(chunk, POISON);
+        return chunk;
     }
 
     final Path sharedFile() {

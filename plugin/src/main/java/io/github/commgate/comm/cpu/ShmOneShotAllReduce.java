@@ -37,11 +37,12 @@ public final class ShmOneShotAllReduce extends SharedMemoryAllReduce {
     }
 
     @Override
-    void allReduce(AllReducePoint point) throws IOException {
+    void allReduce(AllReducePoint point, int offsetBytes) throws IOException {
         int elements = (int) point.elementCount();
+        int first = offsetBytes / point.dtype().bytes();
         // Start: every rank's input for this call is written (release/acquire in the barrier).
         barrier.arriveAndWait();
-        sum.sum(point.dtype(), inputs, 0, elements, output, 0);
+        sum.sum(point.dtype(), inputs, first, first + elements, output, first);
         // End: no peer still reads this rank's input once the call returns, so the caller may
         // overwrite it; vLLM ends the kernel with the same barrier for the same reason.
         barrier.arriveAndWait();

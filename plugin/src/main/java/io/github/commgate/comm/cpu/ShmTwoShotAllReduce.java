@@ -44,14 +44,15 @@ public final class ShmTwoShotAllReduce extends SharedMemoryAllReduce {
     }
 
     @Override
-    void allReduce(AllReducePoint point) throws IOException {
+    void allReduce(AllReducePoint point, int offsetBytes) throws IOException {
         int vectors = (int) (point.bytes() / VECTOR_BYTES);
         int elementsPerVector = VECTOR_BYTES / point.dtype().bytes();
         int part = vectors / worldSize;
         // Start: every input is written, and every peer has finished gathering the previous
         // call's slices, so the scratch may be overwritten. This is why no end barrier is needed.
         barrier.arriveAndWait();
-        int first = rank * part;
+        int shift = offsetBytes / VECTOR_BYTES;
+        int first = shift + rank * part;
         int last = first + sliceVectors(rank, part, vectors);
         sum.sum(point.dtype(), inputs, first * elementsPerVector, last * elementsPerVector,
                 scratches[rank], 0);
@@ -61,7 +62,7 @@ public final class ShmTwoShotAllReduce extends SharedMemoryAllReduce {
             // Start at our own slice and rotate, as vLLM does, so ranks read different peers.
             int owner = (rank + i) % worldSize;
             int length = sliceVectors(owner, part, vectors) * VECTOR_BYTES;
-            output.copyFrom(scratches[owner], 0, owner * part * VECTOR_BYTES, length);
+            output.copyFrom(scratches[owner], 0, offsetBytes + owner * part * VECTOR_BYTES, length);
         }
     }
 

@@ -4,7 +4,9 @@ import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.BackendRegistry;
 import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.CommunicatorDeclaration;
+import io.github.commgate.comm.PhaseTimes;
 import io.github.commgate.comm.RankContext;
+import io.github.commgate.comm.WorkerPhase;
 import io.github.commgate.machine.GpuState;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -47,6 +49,13 @@ public final class CudaCommunicators implements BackendRegistry {
     @Override
     public List<CommunicatorDeclaration> communicators() {
         return DECLARED;
+    }
+
+    /** The CUDA and NCCL presets, then NVML, initialised for the GPU state the ranks report. */
+    @Override
+    public void loadLibraries() {
+        CudaLibraries.load();
+        GpuStateReader.initialiseAhead();
     }
 
     /** GPU model, driver, CUDA runtime and NCCL versions of this rank, and its GPU's state (a collective). */
@@ -97,6 +106,9 @@ public final class CudaCommunicators implements BackendRegistry {
     /** The first touch of CUDA: a library that does not load becomes one clear line. */
     private static CudaRank acquire(RankContext context) throws IOException {
         try {
+            try (PhaseTimes.Span loading = context.phases().start(WorkerPhase.LIBRARIES)) {
+                CudaLibraries.load();
+            }
             return CudaRank.acquire(context);
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
             Throwable cause = e;

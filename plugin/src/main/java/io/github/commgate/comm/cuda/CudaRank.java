@@ -1,6 +1,8 @@
 package io.github.commgate.comm.cuda;
 
+import io.github.commgate.comm.PhaseTimes;
 import io.github.commgate.comm.RankContext;
+import io.github.commgate.comm.WorkerPhase;
 import io.github.commgate.machine.MachineFacts;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -22,7 +24,9 @@ final class CudaRank {
 
     private CudaRank(RankContext context) throws CudaException {
         this.context = context;
-        this.device = new CudaDevice(context.rank(), context.localRank());
+        try (PhaseTimes.Span starting = context.phases().start(WorkerPhase.DEVICE)) {
+            this.device = new CudaDevice(context.rank(), context.localRank());
+        }
     }
 
     static synchronized CudaRank acquire(RankContext context) throws CudaException {
@@ -50,7 +54,9 @@ final class CudaRank {
     /** The NCCL communicator over all ranks; every rank must ask for it in the same order. */
     synchronized NcclSession nccl() throws IOException {
         if (nccl == null) {
-            nccl = new NcclSession(device.calls(), context);
+            try (PhaseTimes.Span starting = context.phases().start(WorkerPhase.NCCL)) {
+                nccl = new NcclSession(device.calls(), context);
+            }
         }
         return nccl;
     }

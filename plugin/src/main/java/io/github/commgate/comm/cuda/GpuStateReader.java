@@ -81,6 +81,17 @@ final class GpuStateReader {
         }
     }
 
+    /**
+     * Loads NVML and initialises it ahead of the first reading, on the worker's library-loading
+     * thread: nvmlInit can take a good part of a second on a machine of eight GPUs. A failure is
+     * left for {@link #read} to meet again and report as the state it could not read.
+     */
+    static synchronized void initialiseAhead() {
+        if (!initialised && nvmlInit_v2() == NVML_SUCCESS) {
+            initialised = true;
+        }
+    }
+
     private static synchronized nvmlDevice_st handle(String busId) throws CudaException {
         if (!initialised) {
             check(nvmlInit_v2(), "nvmlInit_v2");

@@ -8,6 +8,8 @@ import static org.bytedeco.cuda.global.cudart.cudaGraphDestroy;
 import static org.bytedeco.cuda.global.cudart.cudaGraphExecDestroy;
 import static org.bytedeco.cuda.global.cudart.cudaGraphInstantiate;
 import static org.bytedeco.cuda.global.cudart.cudaGraphLaunch;
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyAsync;
+import static org.bytedeco.cuda.global.cudart.cudaMemcpyDeviceToDevice;
 import static org.bytedeco.cuda.global.cudart.cudaMemsetAsync;
 import static org.bytedeco.cuda.global.cudart.cudaStreamBeginCapture;
 import static org.bytedeco.cuda.global.cudart.cudaStreamCaptureModeThreadLocal;
@@ -17,9 +19,13 @@ import static org.bytedeco.cuda.global.cudart.cudaStreamSynchronize;
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.Correctness;
+import io.github.commgate.comm.MeasuringProtocol;
+import io.github.commgate.comm.PhaseTimes;
 import io.github.commgate.comm.PointMeasurement;
 import io.github.commgate.comm.RankContext;
+import io.github.commgate.comm.WorkerPhase;
 import java.io.IOException;
+import java.util.Optional;
 import org.bytedeco.cuda.cudart.CUevent_st;
 import org.bytedeco.cuda.cudart.CUgraphExec_st;
 import org.bytedeco.cuda.cudart.CUgraph_st;
@@ -31,11 +37,19 @@ import org.bytedeco.javacpp.Pointer;
  * ranks, then {@code trials} replays back to back with a CUDA event between each two. A sample is
  * the time between two events divided by {@code cycles}; the host time over all replays is kept
  * as the figure vLLM prints. Subclasses only say how to issue one all-reduce.
+ *
+ * <p>With a rotating buffer (MeasuringProtocol), all-reduce {@code k} of the graph reads and
+ * writes at {@code offsetBytes(point, k)}, as nccl-tests' {@code startColl} shifts its pointers
+ * per iteration (src/common.cu); every offset a replay touches holds the exact inputs, and the
+ * check runs one round at every offset and compares each.
  */
 abstract class GraphTimedAllReduce implements Communicator {
 
     /** vLLM runs three eager all-reduces before capturing; so do we, to settle lazy setup. */
     static final int EAGER_CALLS = 3;
+    /** Why a communicator whose buffers cannot move is skipped in the cache-cold mode. */
+    static final String FIXED_BUFFERS = "its buffers are fixed (registered with the peers before capture), "
+            + "so it cannot rotate through rotatingBufferSize; it is measured with rotatingBufferSize 0";
 
     protected final CudaDevice device;
     protected final RankContext context;
@@ -46,7 +60,7 @@ abstract class GraphTimedAllReduce implements Communicator {
         this.device = device;
         this.context = context;
         this.calls = device.calls();
-        this.staging = new HostStaging(context.maxBytes(), calls);
+        this.staging = new HostStaging(context.maxBytes(), context.exactSums(), calls);
     }
 
     /** The buffer this rank's input is written to before each point. */
@@ -58,25 +72,74 @@ abstract class GraphTimedAllReduce implements Communicator {
     /** Enqueues one all-reduce of {@code point} on the device's stream (also while capturing). */
     protected abstract void enqueue(AllReducePoint point) throws CudaException;
 
+    /**
+     * Enqueues one all-reduce reading {@code input() + offsetBytes} into {@code output() +
+     * offsetBytes}. Only communicators that {@link #rotates()} are asked for an offset other than 0.
+     */
+    protected void enqueue(AllReducePoint point, long offsetBytes) throws CudaException {
+        if (offsetBytes != 0) {
+            throw new IllegalStateException(name() + " cannot move its buffers");
+        }
+        enqueue(point);
+    }
+
+    /** Whether its input and output may move through a rotating buffer of context.bufferBytes(). */
+    protected boolean rotates() {
+        return false;
+    }
+
+    /** Why this communicator cannot all-reduce {@code point} here, rotation aside. */
+    protected abstract Optional<String> pointProblem(AllReducePoint point);
+
+    @Override
+    public final Optional<String> skipReason(AllReducePoint point) {
+        if (context.protocol().rotates() && !rotates()) {
+            return Optional.of(FIXED_BUFFERS);
+        }
+        return pointProblem(point);
+    }
+
     /** Called whenever the stream was synchronised, so asynchronous library errors surface. */
     protected void checkAsyncErrors() throws CudaException {
     }
 
     @Override
     public PointMeasurement measure(AllReducePoint point) throws IOException {
-        staging.upload(input(), point, context.rank());
-        for (int i = 0; i < EAGER_CALLS; i++) {
-            enqueue(point);
+        PhaseTimes phases = context.phases();
+        MeasuringProtocol protocol = context.protocol();
+        CUgraphExec_st graph;
+        try (PhaseTimes.Span inputs = phases.start(WorkerPhase.INPUTS)) {
+            staging.upload(input(), point, device.stream());
+            // On the rank's stream, so the copies are done before the first all-reduce reads them.
+            for (int slot = 1; slot < protocol.slots(point); slot++) {
+                calls.cuda(cudaMemcpyAsync(DevicePointers.plus(input(), protocol.offsetBytes(point, slot)), input(), point.bytes(),
+                        cudaMemcpyDeviceToDevice, device.stream()), "cudaMemcpyAsync(input to offset " + slot + ")");
+            }
         }
-        synchronize();
-        CUgraphExec_st graph = capture(point);
-        try {
-            for (int i = 0; i < context.protocol().warmups(); i++) {
-                calls.cuda(cudaGraphLaunch(graph, device.stream()), "cudaGraphLaunch");
+        try (PhaseTimes.Span graphs = phases.start(WorkerPhase.GRAPHS)) {
+            for (int i = 0; i < EAGER_CALLS; i++) {
+                enqueue(point, protocol.offsetBytes(point, i));
             }
             synchronize();
-            context.rendezvous().barrier();
-            return timeReplays(graph, point).withCorrectness(check(point));
+            graph = capture(point);
+        }
+        try {
+            try (PhaseTimes.Span warmup = phases.start(WorkerPhase.WARMUP)) {
+                for (int i = 0; i < protocol.warmups(); i++) {
+                    calls.cuda(cudaGraphLaunch(graph, device.stream()), "cudaGraphLaunch");
+                }
+                synchronize();
+            }
+            try (PhaseTimes.Span waiting = phases.start(WorkerPhase.WAITING)) {
+                context.rendezvous().barrier();
+            }
+            PointMeasurement timed;
+            try (PhaseTimes.Span trials = phases.start(WorkerPhase.TIMED)) {
+                timed = timeReplays(graph, point);
+            }
+            try (PhaseTimes.Span checks = phases.start(WorkerPhase.CHECKS)) {
+                return timed.withCorrectness(check(point));
+            }
         } finally {
             cudaGraphExecDestroy(graph);
         }
@@ -86,8 +149,8 @@ abstract class GraphTimedAllReduce implements Communicator {
         CUgraph_st graph = new CUgraph_st();
         CUgraphExec_st executable = new CUgraphExec_st();
         calls.cuda(cudaStreamBeginCapture(device.stream(), cudaStreamCaptureModeThreadLocal), "cudaStreamBeginCapture");
-        for (int i = 0; i < context.protocol().cycles(); i++) {
-            enqueue(point);
+        for (int k = 0; k < context.protocol().cycles(); k++) {
+            enqueue(point, context.protocol().offsetBytes(point, k));
         }
         calls.cuda(cudaStreamEndCapture(device.stream(), graph), "cudaStreamEndCapture");
         try {
@@ -131,12 +194,30 @@ abstract class GraphTimedAllReduce implements Communicator {
         }
     }
 
+    /**
+     * One round at every offset the graph uses, each output poisoned first (a stale correct result
+     * from the timed replays must not pass), then every offset compared with the exact sums.
+     */
     private Correctness check(AllReducePoint point) throws IOException {
-        // Poison first: a stale correct result from the timed replays must not pass the check.
-        calls.cuda(cudaMemsetAsync(output(), 0xFF, point.bytes(), device.stream()), "cudaMemsetAsync(output)");
-        enqueue(point);
+        MeasuringProtocol protocol = context.protocol();
+        int slots = protocol.slots(point);
+        for (int slot = 0; slot < slots; slot++) {
+            calls.cuda(cudaMemsetAsync(DevicePointers.plus(output(), protocol.offsetBytes(point, slot)), 0xFF, point.bytes(),
+                    device.stream()), "cudaMemsetAsync(output)");
+        }
+        for (int slot = 0; slot < slots; slot++) {
+            enqueue(point, protocol.offsetBytes(point, slot));
+        }
         synchronize();
-        return staging.check(output(), point, context.worldSize());
+        Correctness worst = Correctness.exact();
+        for (int slot = 0; slot < slots && worst.correct(); slot++) {
+            Correctness checked = staging.check(DevicePointers.plus(output(), protocol.offsetBytes(point, slot)), point);
+            if (!checked.correct()) {
+                worst = slots == 1 ? checked : new Correctness(checked.mismatches(),
+                        "at rotating offset " + protocol.offsetBytes(point, slot) + " bytes: " + checked.firstMismatch());
+            }
+        }
+        return worst;
     }
 
     protected final void synchronize() throws CudaException {

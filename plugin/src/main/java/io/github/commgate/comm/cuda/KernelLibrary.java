@@ -3,6 +3,7 @@ package io.github.commgate.comm.cuda;
 import static org.bytedeco.cuda.global.cudart.CUDA_ERROR_INVALID_VALUE;
 import static org.bytedeco.cuda.global.cudart.CUDA_ERROR_NOT_FOUND;
 import static org.bytedeco.cuda.global.cudart.cuFuncGetParamInfo;
+import static org.bytedeco.cuda.global.cudart.cuFuncLoad;
 import static org.bytedeco.cuda.global.cudart.cuLaunchKernel;
 import static org.bytedeco.cuda.global.cudart.cuMemcpyDtoH;
 import static org.bytedeco.cuda.global.cudart.cuModuleGetFunction;
@@ -97,9 +98,12 @@ final class KernelLibrary {
     }
 
     /**
-     * Looks up the kernels of {@code family} for every dtype before any launch: with lazy module
-     * loading, loading a kernel at its first launch can wait on a kernel that spins in a barrier
-     * for it, a deadlock the native self-test met.
+     * Looks up and loads the kernels of {@code family} for every dtype before any launch: with lazy
+     * module loading, loading a kernel at its first launch can wait on a kernel that spins in a
+     * barrier for it, a deadlock the native self-test met. cuFuncLoad loads a kernel whatever the
+     * loading mode (CUDA driver API, "Lazy Loading"), so the workers no longer need
+     * CUDA_MODULE_LOADING=EAGER, which loaded every kernel of every library (NCCL's among them)
+     * when the context was created.
      */
     void preload(KernelFamily family, int ranks) throws CudaException {
         for (String name : family.kernels(ranks)) {
@@ -112,6 +116,7 @@ final class KernelLibrary {
         if (function == null) {
             function = new CUfunc_st();
             calls.driver(cuModuleGetFunction(function, module, name), "cuModuleGetFunction(" + name + ")");
+            calls.driver(cuFuncLoad(function), "cuFuncLoad(" + name + ")");
             functions.put(name, function);
         }
         return function;

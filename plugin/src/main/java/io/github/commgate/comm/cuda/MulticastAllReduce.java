@@ -92,7 +92,7 @@ final class MulticastAllReduce extends GraphTimedAllReduce {
     }
 
     @Override
-    public Optional<String> skipReason(AllReducePoint point) {
+    protected Optional<String> pointProblem(AllReducePoint point) {
         return unavailable.isPresent() ? unavailable
                 : CustomAllReduceLimits.pointProblem(point, maxBytes, kernels.abi().vectorBytes(), "customAllReduceMaxSize");
     }

@@ -27,8 +27,9 @@ final class NcclAllReduce extends GraphTimedAllReduce {
         super(rank.device(), context);
         this.rank = rank;
         this.nccl = rank.nccl();
-        calls.cuda(cudaMalloc(input, context.maxBytes()), "cudaMalloc(input, " + context.maxBytes() + " bytes)");
-        calls.cuda(cudaMalloc(output, context.maxBytes()), "cudaMalloc(output, " + context.maxBytes() + " bytes)");
+        long bytes = context.bufferBytes();
+        calls.cuda(cudaMalloc(input, bytes), "cudaMalloc(input, " + bytes + " bytes)");
+        calls.cuda(cudaMalloc(output, bytes), "cudaMalloc(output, " + bytes + " bytes)");
     }
 
     static int ncclType(DType dtype) {
@@ -45,7 +46,7 @@ final class NcclAllReduce extends GraphTimedAllReduce {
     }
 
     @Override
-    public Optional<String> skipReason(AllReducePoint point) {
+    protected Optional<String> pointProblem(AllReducePoint point) {
         return point.bytes() > context.maxBytes()
                 ? Optional.of(point.bytes() + " bytes is more than the " + context.maxBytes() + " allocated")
                 : Optional.empty();
@@ -62,8 +63,19 @@ final class NcclAllReduce extends GraphTimedAllReduce {
     }
 
     @Override
+    protected boolean rotates() {
+        return true;
+    }
+
+    @Override
     protected void enqueue(AllReducePoint point) throws CudaException {
-        calls.nccl(ncclAllReduce(input, output, point.elementCount(), ncclType(point.dtype()), ncclSum, nccl.comm(), device.stream()),
+        enqueue(point, 0);
+    }
+
+    @Override
+    protected void enqueue(AllReducePoint point, long offsetBytes) throws CudaException {
+        calls.nccl(ncclAllReduce(DevicePointers.plus(input, offsetBytes), DevicePointers.plus(output, offsetBytes),
+                        point.elementCount(), ncclType(point.dtype()), ncclSum, nccl.comm(), device.stream()),
                 "ncclAllReduce(" + point.elementCount() + " x " + point.dtype() + ")", nccl.comm());
     }
 

@@ -41,7 +41,7 @@ final class NcclSymmetricAllReduce extends GraphTimedAllReduce {
         this.unavailable = unavailableReason(context.worldSize(), NcclSession.version(calls));
         if (unavailable.isEmpty()) {
             nccl = rank.nccl();
-            long bytes = context.maxBytes();
+            long bytes = context.bufferBytes();
             calls.cuda(cudaMalloc(input, bytes), "cudaMalloc(input, " + bytes + " bytes)");
             calls.nccl(ncclMemAlloc(symmetricInput, bytes), "ncclMemAlloc(" + bytes + " bytes)", nccl.comm());
             calls.nccl(ncclMemAlloc(symmetricOutput, bytes), "ncclMemAlloc(" + bytes + " bytes)", nccl.comm());
@@ -70,7 +70,7 @@ final class NcclSymmetricAllReduce extends GraphTimedAllReduce {
     }
 
     @Override
-    public Optional<String> skipReason(AllReducePoint point) {
+    protected Optional<String> pointProblem(AllReducePoint point) {
         return unavailable;
     }
 
@@ -85,11 +85,24 @@ final class NcclSymmetricAllReduce extends GraphTimedAllReduce {
     }
 
     @Override
+    protected boolean rotates() {
+        return true;
+    }
+
+    @Override
     protected void enqueue(AllReducePoint point) throws CudaException {
-        calls.cuda(cudaMemcpyAsync(symmetricInput, input, point.bytes(), cudaMemcpyDeviceToDevice, device.stream()),
-                "cudaMemcpyAsync(copy-in)");
-        calls.nccl(ncclAllReduce(symmetricInput, symmetricOutput, point.elementCount(), NcclAllReduce.ncclType(point.dtype()),
-                ncclSum, nccl.comm(), device.stream()), "ncclAllReduce(symmetric, " + point.elementCount() + " x " + point.dtype() + ")", nccl.comm());
+        enqueue(point, 0);
+    }
+
+    /** note: every rank shifts by the same offset, so both buffers sit at one offset of each rank's window. */
+    @Override
+    protected void enqueue(AllReducePoint point, long offsetBytes) throws CudaException {
+        Pointer in = DevicePointers.plus(symmetricInput, offsetBytes);
+        calls.cuda(cudaMemcpyAsync(in, DevicePointers.plus(input, offsetBytes), point.bytes(), cudaMemcpyDeviceToDevice,
+                device.stream()), "cudaMemcpyAsync(copy-in)");
+        calls.nccl(ncclAllReduce(in, DevicePointers.plus(symmetricOutput, offsetBytes), point.elementCount(),
+                        NcclAllReduce.ncclType(point.dtype()), ncclSum, nccl.comm(), device.stream()),
+                "ncclAllReduce(symmetric, " + point.elementCount() + " x " + point.dtype() + ")", nccl.comm());
     }
 
     @Override

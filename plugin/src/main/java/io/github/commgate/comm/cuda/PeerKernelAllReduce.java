@@ -46,7 +46,7 @@ abstract class PeerKernelAllReduce extends GraphTimedAllReduce {
     }
 
     @Override
-    public final Optional<String> skipReason(AllReducePoint point) {
+    protected final Optional<String> pointProblem(AllReducePoint point) {
         return unavailable.isPresent() ? unavailable
                 : CustomAllReduceLimits.pointProblem(point, maxBytes, abi().vectorBytes(), limitName());
     }

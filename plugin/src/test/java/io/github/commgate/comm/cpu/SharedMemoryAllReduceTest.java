@@ -136,6 +136,49 @@ class SharedMemoryAllReduceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    void withARotatingBufferEachAllReduceOfARoundMovesToItsOwnOffsetAndStaysExact(String name) throws Exception {
+        AllReducePoint point = point(MANY_VECTORS, DType.BF16);
+        // Three sizes fit: all-reduce k of a round works at (k mod 3) sizes, as nccl-tests shifts its pointers.
+        MeasuringProtocol protocol = new MeasuringProtocol(1, 2, 4, 3 * point.bytes() + 100);
+        assertEquals(List.of(0L, point.bytes(), 2 * point.bytes(), 0L),
+                List.of(protocol.offsetBytes(point, 0), protocol.offsetBytes(point, 1), protocol.offsetBytes(point, 2),
+                        protocol.offsetBytes(point, 3)));
+        int corrupted = 77;
+        List<List<Correctness>> checks = new ThreadRanks(3, protocol).run(scratch, point.bytes(), context -> {
+            try (SharedMemoryAllReduce communicator =
+                         (SharedMemoryAllReduce) SharedMemoryCommunicators.REGISTRY.open(name, context)) {
+                Correctness measured = communicator.measure(point).correctness();
+                List<Correctness> outputs = new ArrayList<>();
+                for (int slot = 0; slot < 3; slot++) {
+                    outputs.add(context.exactSums().check(communicator.output.bytes(),
+                            (int) protocol.offsetBytes(point, slot), point));
+                }
+                // Rank 2's input at the second offset only becomes wrong: only the all-reduce there can see it.
+                communicator.fillInputs(point);
+                context.rendezvous().barrier();
+                if (context.rank() == 0) {
+                    int element = (int) (protocol.offsetBytes(point, 1) / 2) + corrupted;
+                    float wrong = ExactSumPattern.input(2, corrupted) + 1;
+                    communicator.inputs[2].shorts().put(element, (short) ExactSumPattern.encode(wrong, DType.BF16));
+                }
+                context.rendezvous().barrier();
+                List<Correctness> all = new ArrayList<>(List.of(measured));
+                all.addAll(outputs);
+                all.add(communicator.checkedAllReduce(point));
+                return all;
+            }
+        });
+        float sum = ExactSumPattern.expectedSum(3, corrupted);
+        String atSecondOffset = "at rotating offset " + point.bytes() + " bytes: " + ExactSumCheck.describe(corrupted,
+                ExactSumPattern.encode(sum, DType.BF16), ExactSumPattern.encode(sum + 1, DType.BF16), DType.BF16);
+        for (List<Correctness> rank : checks) {
+            assertEquals(List.of(Correctness.exact(), Correctness.exact(), Correctness.exact(), Correctness.exact(),
+                    new Correctness(1, atSecondOffset)), rank);
+        }
+    }
+
     static Stream<String> names() {
         return SharedMemoryCommunicators.REGISTRY.names().stream();
     }

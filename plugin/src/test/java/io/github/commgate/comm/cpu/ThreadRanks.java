@@ -1,6 +1,9 @@
 package io.github.commgate.comm.cpu;
 
+import io.github.commgate.comm.DType;
+import io.github.commgate.comm.ExactSumImages;
 import io.github.commgate.comm.MeasuringProtocol;
+import io.github.commgate.comm.PhaseTimes;
 import io.github.commgate.comm.RankContext;
 import io.github.commgate.comm.Rendezvous;
 import java.io.IOException;
@@ -50,7 +53,8 @@ final class ThreadRanks {
     }
 
     RankContext context(int rank, Path scratchDirectory, long maxBytes) {
-        return new RankContext(rank, worldSize, rank, scratchDirectory, maxBytes, protocol, maxBytes, rendezvous(rank));
+        return new RankContext(rank, worldSize, rank, scratchDirectory, maxBytes, protocol, maxBytes, rendezvous(rank),
+                ExactSumImages.computeInBackground(rank, worldSize, DType.BF16, maxBytes / DType.BF16.bytes()), new PhaseTimes());
     }
 
     Rendezvous rendezvous(int rank) {
