@@ -23,16 +23,21 @@ public final class WorkerCommandLine {
     }
 
     /**
-     * {@code java --add-modules=ALL-SYSTEM <user jvmArgs> -XX:ErrorFile=... -cp <classpath> WorkerMain}. The rank is
-     * named in a system property only so that {@code ps} tells the workers apart; the token
-     * travels in the environment, where other users cannot read it.
+     * {@code java [--add-modules=ALL-SYSTEM] <class data sharing> <user jvmArgs> -XX:ErrorFile=...
+     * -cp <classpath> WorkerMain}. The rank is named in a system property only so that {@code ps}
+     * tells the workers apart; the token travels in the environment, where other users cannot
+     * read it.
      */
-    public static List<String> command(LaunchSettings settings, int rank) {
+    public static List<String> command(LaunchSettings settings, int rank, Backend backend, ClassDataArchive classData) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable().toString());
-        // Resolves the incubating Vector API where this java has it, and starts anyway where it
-        // does not (a jlink'd runtime); naming the module itself would fail there.
-        command.add("--add-modules=ALL-SYSTEM");
+        if (backend == Backend.CPU) {
+            // Resolves the incubating Vector API where this java has it, and starts anyway where it
+            // does not (a jlink'd runtime); naming the module itself would fail there. Only the
+            // cpu backend's sums use it; resolving every system module costs a cuda worker's start.
+            command.add("--add-modules=ALL-SYSTEM");
+        }
+        command.addAll(classData.jvmArgs(rank));
         command.addAll(settings.jvmArgs());
         command.add("-XX:ErrorFile=" + settings.logDirectory().resolve("hs_err_rank-" + rank + "_pid%p.log"));
         command.add("-Dcommgate.rank=" + rank);

@@ -61,15 +61,18 @@ public final class WorkerLauncher {
     private Outcome runAlone(BenchmarkPlan plan) throws LaunchException {
         long startNanos = System.nanoTime();
         BlockingQueue<LaunchEvent> events = new LinkedBlockingQueue<>();
+        ClassDataArchive classData = ClassDataArchive.prepare(settings, ClassDataArchive.defaultCacheDirectory());
+        boolean clean = false;
         try (ScratchDirectory scratch = ScratchDirectory.create(progress::leftoverRemoved);
              Coordinator coordinator = new Coordinator(plan, events, InetAddress.getLoopbackAddress());
              WorkerProcesses workers = new WorkerProcesses();
              StopOnShutdown stop = new StopOnShutdown(workers, scratch)) {
             try {
                 workers.start(settings, plan.backend(), plan.worldSize(), coordinator.address(), coordinator.token(),
-                        scratch.path(), events);
+                        scratch.path(), classData, events);
                 double fork = (System.nanoTime() - startNanos) / 1e9;
                 Outcome outcome = follow(plan, coordinator, events, startNanos);
+                clean = true;
                 return new Outcome(outcome.points(), outcome.firstPointStartedAtMillis(), outcome.rankEnvironment(),
                         outcome.timing().withHost(RunTiming.FORK, fork));
             } catch (LaunchException e) {
@@ -84,6 +87,8 @@ public final class WorkerLauncher {
             }
         } catch (IOException e) {
             throw new LaunchException("the run could not be set up: " + e.getMessage(), e);
+        } finally {
+            classData.finish(clean);
         }
     }
 

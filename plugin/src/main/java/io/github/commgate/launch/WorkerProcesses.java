@@ -22,9 +22,9 @@ final class WorkerProcesses implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
 
     synchronized void start(LaunchSettings settings, Backend backend, int worldSize, InetSocketAddress coordinator, String token,
-               Path scratchDirectory, BlockingQueue<LaunchEvent> events) throws LaunchException {
+               Path scratchDirectory, ClassDataArchive classData, BlockingQueue<LaunchEvent> events) throws LaunchException {
         for (int rank = 0; rank < worldSize; rank++) {
-            ProcessBuilder builder = new ProcessBuilder(WorkerCommandLine.command(settings, rank));
+            ProcessBuilder builder = new ProcessBuilder(WorkerCommandLine.command(settings, rank, backend, classData));
             builder.environment().putAll(WorkerCommandLine.environment(settings, coordinator, token, rank, worldSize, scratchDirectory,
                     backend));
             Path log = settings.logFile(rank);

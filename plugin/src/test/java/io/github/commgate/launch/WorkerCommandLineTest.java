@@ -23,7 +23,17 @@ class WorkerCommandLineTest {
         assertEquals(List.of("/opt/jdk/bin/java", "--add-modules=ALL-SYSTEM", "-Xmx1g", "-Dx=y",
                         "-XX:ErrorFile=/t/logs/hs_err_rank-3_pid%p.log", "-Dcommgate.rank=3",
                         "-cp", "/p/plugin.jar:/p/jackson.jar", "io.github.commgate.worker.WorkerMain"),
-                WorkerCommandLine.command(settings, 3));
+                WorkerCommandLine.command(settings, 3, Backend.CPU, ClassDataArchive.NONE));
+    }
+
+    @Test
+    void onlyTheCpuBackendResolvesEverySystemModuleAndAnArchiveComesBeforeTheUsersArguments() {
+        ClassDataArchive archive = new ClassDataArchive(Path.of("/c/worker.jsa"), null);
+        assertEquals(List.of("/opt/jdk/bin/java", "-XX:SharedArchiveFile=/c/worker.jsa", "-Xshare:auto", "-Xlog:cds*=off",
+                        "-Xmx1g", "-Dx=y",
+                        "-XX:ErrorFile=/t/logs/hs_err_rank-1_pid%p.log", "-Dcommgate.rank=1",
+                        "-cp", "/p/plugin.jar:/p/jackson.jar", "io.github.commgate.worker.WorkerMain"),
+                WorkerCommandLine.command(settings, 1, Backend.CUDA, archive));
     }
 
     @Test
@@ -47,7 +57,7 @@ class WorkerCommandLineTest {
 
     @Test
     void theTokenNeverAppearsOnTheCommandLine() {
-        assertFalse(String.join(" ", WorkerCommandLine.command(settings, 0))
+        assertFalse(String.join(" ", WorkerCommandLine.command(settings, 0, Backend.CUDA, ClassDataArchive.NONE))
                 .contains("secret"));
     }
 }
