@@ -10,6 +10,12 @@
 #   QUALITY    "N FACTOR" runs bench/gate-quality.sh N FACTOR on the default GPU sweep
 #   SELFTEST   a self-test mode (bandwidth, correctness) for the loopback table
 #   REFERENCE  1 runs bench/nccl_reference.py against the example's results
+#   STARTUP    1 runs bench/startup.sh: the example's wall time and breakdown beside a PyTorch
+#              script doing the same sweep (RUNS, VARIANTS as there)
+#   NCCLTESTS  1 builds nccl-tests (carry bench/.nccl-tests, an ignored copy of its source) with
+#              make MPI=0 and runs all_reduce_perf -G 10 at 2-128 MiB beside commgate's nccl in
+#              the cache-cold mode (rotatingBufferSize), both with NCCLTESTS_ITERS all-reduces per
+#              graph (default 20, nccl-tests' -n default), and prints both and the ratio per size
 set -u
 source .gpu/activate
 # Never multicast on borrowed machines (see DEVELOPERS.md): NVLS off in NCCL, PyTorch and NVSHMEM.
@@ -56,4 +62,38 @@ fi
 if [[ ${REFERENCE:-0} == 1 ]]; then
   echo "== Python reference (ctypes ncclAllReduce in a torch CUDA graph)"
   python3 bench/nccl_reference.py --ours example/target/commgate/results.json 2>&1 | tee "$OUT/python-reference.txt"
+fi
+
+if [[ ${STARTUP:-0} == 1 ]]; then
+  echo "== Start-up: the example's default sweep beside a PyTorch script doing the same (bench/startup.sh)"
+  OUT=$OUT bench/startup.sh 2>&1 | tee "$OUT/startup.txt"
+fi
+
+if [[ ${NCCLTESTS:-0} == 1 ]]; then
+  echo "== nccl-tests all_reduce_perf -G 10 beside commgate's nccl, cache-cold, 2-128 MiB"
+  iters=${NCCLTESTS_ITERS:-20}
+  nccl_home=${NCCL_HOME:-}
+  if [[ -z $nccl_home ]]; then
+    if [[ -f /usr/include/nccl.h ]]; then nccl_home=/usr; else
+      nccl_home=$(python3 -c 'import nvidia.nccl, os; print(os.path.dirname(nvidia.nccl.__file__))' 2>/dev/null); fi
+  fi
+  cuda_home=${CUDA_HOME:-$(dirname "$(dirname "$(command -v nvcc)")")}
+  # NCCL from the distribution keeps its library in the multiarch directory, beside the one commgate loads.
+  [[ $nccl_home == /usr ]] && nccl_lib=/usr/lib/x86_64-linux-gnu || nccl_lib=$nccl_home/lib
+  make -C bench/.nccl-tests -j 16 MPI=0 CUDA_HOME="$cuda_home" NCCL_HOME="$nccl_home" \
+    NVCC_GENCODE="-gencode=arch=compute_90,code=sm_90" > "$OUT/nccl-tests-build.log" 2>&1 \
+    || { echo "nccl-tests did not build:"; tail -20 "$OUT/nccl-tests-build.log"; }
+  LD_LIBRARY_PATH=$nccl_lib:${LD_LIBRARY_PATH:-} bench/.nccl-tests/build/all_reduce_perf -b 2M -e 128M -f 2 -g 1 \
+    -d bfloat16 -o sum -G 10 -n "$iters" -w 5 -c 1 2>&1 | tee "$OUT/all_reduce_perf.txt"
+  # The same sizes (sequence lengths 128..8192 of 8192 bf16), the same all-reduces per graph, buffers
+  # of the largest size as nccl-tests' -e sizes its own.
+  for view in cold warm; do
+    rotating=0; [[ $view == cold ]] && rotating=134217728
+    mvn $MAVEN_ARGS -f example io.github.commgate:commgate-maven-plugin:benchmark -Dcommgate.communicators=nccl \
+      -Dcommgate.sequenceLengths=128,256,512,1024,2048,4096,8192 -Dcommgate.cycles="$iters" \
+      -Dcommgate.rotatingBufferSize=$rotating -Dcommgate.outputJson="$OUT/nccl-$view.json" > "$OUT/nccl-$view.log" 2>&1 \
+      || { echo "commgate's $view run failed:"; tail -20 "$OUT/nccl-$view.log"; }
+  done
+  python3 bench/nccl_tests_compare.py "$OUT/all_reduce_perf.txt" "$OUT/nccl-cold.json" "$OUT/nccl-warm.json" \
+    | tee "$OUT/nccl-tests-compare.txt"
 fi
