@@ -67,6 +67,10 @@ final class GpuStateReader {
             check(nvmlDeviceGetCurrentClocksEventReasons(gpu, reasons), "nvmlDeviceGetCurrentClocksEventReasons");
             facts.put(MachineFacts.GPU_CLOCK_EVENTS, GpuState.clockEvents(reasons[0]));
             facts.put(MachineFacts.GPU_FOREIGN_PROCESSES, Long.toString(Math.max(0, processes(gpu) - ranksHere)));
+            if (context.worldSize() > 1) {
+                // A bus bandwidth is 0 by definition at one rank, so it has no share of a peak there.
+                NvLinkPeak.read(gpu, facts);
+            }
         } catch (CudaException e) {
             facts.clear();
             facts.put(MachineFacts.GPU_STATE_UNREAD, "unread: " + e.getMessage());
