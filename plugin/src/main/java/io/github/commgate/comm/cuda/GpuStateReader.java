@@ -68,8 +68,9 @@ final class GpuStateReader {
             facts.put(MachineFacts.GPU_CLOCK_EVENTS, GpuState.clockEvents(reasons[0]));
             facts.put(MachineFacts.GPU_FOREIGN_PROCESSES, Long.toString(Math.max(0, processes(gpu) - ranksHere)));
             if (context.worldSize() > 1) {
-                // A bus bandwidth is 0 by definition at one rank, so it has no share of a peak there.
                 NvLinkPeak.read(gpu, facts);
+            } else {
+                CopyBandwidth.measure(device, facts);
             }
         } catch (CudaException e) {
             facts.clear();
