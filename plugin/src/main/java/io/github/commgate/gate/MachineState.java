@@ -43,8 +43,15 @@ final class MachineState {
                         + " was recorded");
             }
         }
-        if (verdict.verdict() == Verdict.IMPROVED && !gpuSlowerThen.isEmpty()) {
-            return verdict.notCountedFaster("when the baseline was recorded " + String.join("; ", gpuSlowerThen));
+        if (verdict.verdict() == Verdict.IMPROVED) {
+            Optional<RankDistance> nearer = distance.filter(d -> d.explainsFaster(verdict));
+            if (nearer.isPresent()) {
+                return verdict.notCountedFaster(nearer.get().sentence()
+                        + ": the ranks' CPUs were nearer than when the baseline was recorded");
+            }
+            if (!gpuSlowerThen.isEmpty()) {
+                return verdict.notCountedFaster("when the baseline was recorded " + String.join("; ", gpuSlowerThen));
+            }
         }
         return verdict;
     }
@@ -59,6 +66,9 @@ final class MachineState {
                 + " stays so";
         distance.filter(RankDistance::fartherApart).ifPresent(d -> warnings.add("the ranks' CPUs were farther apart than"
                 + " when the baseline was recorded (" + d.sentence() + "; a virtual machine's host moves its CPUs): " + outcome));
+        distance.filter(RankDistance::nearer).ifPresent(d -> warnings.add("the baseline was recorded with the ranks' CPUs"
+                + " farther apart than in this run (" + d.sentence() + "), so a point much faster for it does not count as"
+                + " improved and its regression may hide: record the baseline again where the ranks sit near"));
         if (!gpuSlowerNow.isEmpty()) {
             warnings.add("the GPU was slower during this run than when the baseline was recorded ("
                     + String.join("; ", gpuSlowerNow) + "): " + outcome);

@@ -40,6 +40,19 @@ public record RankDistance(double baselineNanos, double currentNanos) {
         return currentNanos > SAME_PLACEMENT_FACTOR * baselineNanos;
     }
 
+    /** True when this run's ranks were much nearer than the baseline's: the baseline met a far placement. */
+    public boolean nearer() {
+        return baselineNanos > SAME_PLACEMENT_FACTOR * currentNanos;
+    }
+
+    /**
+     * True when the ranks were much nearer and the point is much faster than its baseline, both by
+     * more than {@link #SAME_PLACEMENT_FACTOR}: the far placement's slowdown undone, not the code's speed-up.
+     */
+    boolean explainsFaster(PointVerdict verdict) {
+        return nearer() && SAME_PLACEMENT_FACTOR * verdict.currentMedianMicros() < verdict.baselineMedianMicros();
+    }
+
     /**
      * True when the ranks were much farther apart and the point is much slower than its baseline,
      * both by more than {@link #SAME_PLACEMENT_FACTOR}: the 3-4x of shm-twoshot on distant cores.

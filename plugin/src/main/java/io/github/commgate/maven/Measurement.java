@@ -47,8 +47,8 @@ final class Measurement {
     RunResult run(BenchmarkPlan plan) throws MojoExecutionException {
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
-        log.info(String.format("commgate: %d point%s on %d ranks (%s backend); logs in %s", plan.points().size(),
-                plan.points().size() == 1 ? "" : "s", plan.worldSize(), plan.backend(), launch.logDirectory()));
+        log.info(String.format("commgate: %d point%s on %d rank%s (%s backend); logs in %s", plan.points().size(),
+                plan.points().size() == 1 ? "" : "s", plan.worldSize(), plan.worldSize() == 1 ? "" : "s", plan.backend(), launch.logDirectory()));
         RunTimeline timeline = new RunTimeline(plan, start);
         try {
             WorkerLauncher.Outcome outcome = new WorkerLauncher(launch, new ConsoleProgress(log, timeline, System::nanoTime)).run(plan);

@@ -82,6 +82,31 @@ class RankDistanceTest {
     }
 
     @Test
+    void aPointMuchFasterOnRanksNearerThanTheBaselinesDoesNotCountAsImprovedAndTheRunSaysSo() {
+        GateOutcome outcome = evaluate("11", measured("shm-oneshot", 64, around(99.0)),
+                measured("shm-twoshot", 64, around(25.0)));
+        assertEquals(Verdict.PASS, outcome.points().get(0).verdict());
+        PointVerdict twoShot = outcome.points().get(1);
+        assertEquals(Verdict.NOT_COMPARABLE, twoShot.verdict());
+        assertEquals("shm-twoshot 1 MiB: median 25.0 us, not compared: faster than its limit of 72.0 us, but a"
+                + " shared-memory barrier between the ranks took 11 ns, 0.2x the 50 ns of the baseline: the ranks' CPUs"
+                + " were nearer than when the baseline was recorded", twoShot.sentence());
+        assertFalse(outcome.hasUnjudgedSuspects(), "a faster point is no suspect to measure again");
+        assertEquals(List.of("the baseline was recorded with the ranks' CPUs farther apart than in this run (a shared-memory"
+                + " barrier between the ranks took 11 ns, 0.2x the 50 ns of the baseline), so a point much faster for it"
+                + " does not count as improved and its regression may hide: record the baseline again where the ranks"
+                + " sit near"), outcome.warnings());
+    }
+
+    @Test
+    void onRanksNearerThanTheBaselinesARegressionOfAnAlgorithmThatStaysPutStillFails() {
+        GateOutcome outcome = evaluate("11", measured("shm-oneshot", 64, around(120.0)),
+                measured("shm-twoshot", 64, around(25.0)));
+        assertEquals(Verdict.REGRESSED, outcome.points().get(0).verdict());
+        assertEquals(GateOutcome.Decision.FAIL, outcome.decision());
+    }
+
+    @Test
     void aBaselineIsPooledOnlyFromTheRunsOnTheNearestPlacement() {
         RunResult near = run(barrier("48"), List.of());
         RunResult far = run(barrier("203"), List.of());
