@@ -110,11 +110,7 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     @Parameter(property = "commgate.lockTimeout", defaultValue = "" + Defaults.LOCK_TIMEOUT_SECONDS)
     private int lockTimeout;
 
-    /**
-     * Extra JVM arguments of every worker (any {@code -Xshare} option turns off the AppCDS archive
-     * of their classes that commgate keeps in ~/.cache/commgate/cds), for example
-     * {@code &amp;lt;jvmArgs&amp;gt;&amp;lt;jvmArg&amp;gt;-Xmx2g&amp;lt;/jvmArg&amp;gt;&amp;lt;/jvmArgs&amp;gt;}.
-     */
+    /** Extra JVM arguments of every worker, for example {@code &amp;lt;jvmArgs&amp;gt;&amp;lt;jvmArg&amp;gt;-Xmx2g&amp;lt;/jvmArg&amp;gt;&amp;lt;/jvmArgs&amp;gt;}. */
     @Parameter(property = "commgate.jvmArgs")
     private List<String> jvmArgs;
 
