@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * @param protocol         how every point is measured
  * @param kernelMaxBytes   the largest all-reduce our own kernels take (customAllReduceMaxSize);
  *                         their larger points are skipped
+ * @param nodes            which node each rank runs on
  */
 public record RankContext(int rank, int worldSize, int localRank, Path scratchDirectory, long maxBytes,
-                          MeasuringProtocol protocol, long kernelMaxBytes, Rendezvous rendezvous) {
+                          MeasuringProtocol protocol, long kernelMaxBytes, Rendezvous rendezvous, NodeLayout nodes) {
 }

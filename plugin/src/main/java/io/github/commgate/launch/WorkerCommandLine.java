@@ -1,5 +1,6 @@
 package io.github.commgate.launch;
 
+import io.github.commgate.machine.HostAddresses;
 import io.github.commgate.protocol.WorkerEnvironment;
 import java.io.File;
 import java.net.InetSocketAddress;
@@ -27,14 +28,26 @@ public final class WorkerCommandLine {
      * travels in the environment, where other users cannot read it.
      */
     public static List<String> command(LaunchSettings settings, int rank) {
+        return javaCommand(settings, rank);
+    }
+
+    /**
+     * The worker's {@code java} command; {@code rank} null under an engine, which starts the same
+     * command for every rank (each hs_err file is then told apart by its pid alone).
+     */
+    static List<String> javaCommand(LaunchSettings settings, Integer rank) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable().toString());
         // Resolves the incubating Vector API where this java has it, and starts anyway where it
         // does not (a jlink'd runtime); naming the module itself would fail there.
         command.add("--add-modules=ALL-SYSTEM");
         command.addAll(settings.jvmArgs());
-        command.add("-XX:ErrorFile=" + settings.logDirectory().resolve("hs_err_rank-" + rank + "_pid%p.log"));
-        command.add("-Dcommgate.rank=" + rank);
+        if (rank != null) {
+            command.add("-XX:ErrorFile=" + settings.logDirectory().resolve("hs_err_rank-" + rank + "_pid%p.log"));
+            command.add("-Dcommgate.rank=" + rank);
+        } else {
+            command.add("-XX:ErrorFile=" + settings.logDirectory().resolve("hs_err_pid%p.log"));
+        }
         command.add("-cp");
         command.add(settings.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         command.add(MAIN_CLASS);
@@ -44,16 +57,34 @@ public final class WorkerCommandLine {
     /** The variables a worker needs to join the run, added to the user's own. */
     public static Map<String, String> environment(LaunchSettings settings, InetSocketAddress coordinator,
                                                   String token, int rank, int worldSize, Path scratchDirectory) {
-        Map<String, String> environment = new HashMap<>(settings.environment());
-        environment.put(WorkerEnvironment.COORDINATOR, coordinator.getAddress().getHostAddress() + ":" + coordinator.getPort());
-        environment.put(WorkerEnvironment.TOKEN, token);
+        Map<String, String> environment = shared(settings, coordinator, token, worldSize, scratchDirectory);
         environment.put(WorkerEnvironment.RANK, Integer.toString(rank));
-        environment.put(WorkerEnvironment.WORLD_SIZE, Integer.toString(worldSize));
         // One node: the local rank is the rank, and it picks the GPU.
         environment.put(WorkerEnvironment.LOCAL_RANK, Integer.toString(rank));
-        environment.put(WorkerEnvironment.SCRATCH_DIRECTORY, scratchDirectory.toString());
         // NCCL writes its debug output to stdout unless told otherwise; give each rank its own file.
         environment.putIfAbsent("NCCL_DEBUG_FILE", settings.logDirectory().resolve("nccl-rank-" + rank + ".%h.%p.log").toString());
+        return environment;
+    }
+
+    /**
+     * What every rank of an engine's run receives alike (the engine adds each rank's place); the
+     * engine passes it on from its own environment, where commgate puts it.
+     */
+    static Map<String, String> engineEnvironment(LaunchSettings settings, InetSocketAddress coordinator,
+                                                 String token, int worldSize, Path scratchDirectory) {
+        Map<String, String> environment = shared(settings, coordinator, token, worldSize, scratchDirectory);
+        environment.put(WorkerEnvironment.LAUNCHER, settings.launch().launcher().label());
+        environment.putIfAbsent("NCCL_DEBUG_FILE", settings.logDirectory().resolve("nccl.%h.%p.log").toString());
+        return environment;
+    }
+
+    private static Map<String, String> shared(LaunchSettings settings, InetSocketAddress coordinator, String token,
+                                              int worldSize, Path scratchDirectory) {
+        Map<String, String> environment = new HashMap<>(settings.environment());
+        environment.put(WorkerEnvironment.COORDINATOR, HostAddresses.text(coordinator.getAddress()) + ":" + coordinator.getPort());
+        environment.put(WorkerEnvironment.TOKEN, token);
+        environment.put(WorkerEnvironment.WORLD_SIZE, Integer.toString(worldSize));
+        environment.put(WorkerEnvironment.SCRATCH_DIRECTORY, scratchDirectory.toString());
         // Modules load their kernels at once: a kernel loaded lazily at its first launch can
         // wait on a peer's kernel spinning in a barrier for it.
         environment.putIfAbsent("CUDA_MODULE_LOADING", "EAGER");

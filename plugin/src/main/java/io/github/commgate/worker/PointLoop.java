@@ -3,46 +3,60 @@ package io.github.commgate.worker;
 import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.BackendRegistry;
 import io.github.commgate.comm.Communicator;
+import io.github.commgate.comm.NodeLayout;
 import io.github.commgate.comm.PointMeasurement;
 import io.github.commgate.comm.RankContext;
+import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.CommunicatorCatalog;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.result.RankPointResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Opens the plan's communicators and measures every point in plan order, with a barrier of all
- * ranks before each one so that no rank times a point while a peer is still on the last.
+ * Learns which node each rank runs on, opens the plan's communicators (those that need every
+ * rank on one node only where they are), and measures every point in plan order, with a barrier
+ * of all ranks before each one so that no rank times a point while a peer is still on the last.
  */
 final class PointLoop {
 
     private final BenchmarkPlan plan;
-    private final int rank;
-    private final RankContext context;
+    private final RankPlacement placement;
+    private final String node;
+    private final Path scratch;
     private final CoordinatorLink link;
     private final BackendRegistry backend;
+    private final int rank;
 
-    PointLoop(BenchmarkPlan plan, int rank, int localRank, Path scratch, CoordinatorLink link) {
+    PointLoop(BenchmarkPlan plan, RankPlacement placement, String node, Path scratch, CoordinatorLink link) {
         this.plan = plan;
-        this.rank = rank;
+        this.placement = placement;
+        this.node = node;
+        this.scratch = scratch;
         this.link = link;
-        this.context = new RankContext(rank, plan.worldSize(), localRank, scratch, plan.maxBytes(), plan.protocol(),
-                plan.customMaxBytes(), link);
+        this.rank = placement.rank();
         // Only opening a communicator loads native code, so a CPU worker never loads JavaCPP.
         this.backend = CommunicatorCatalog.registry(plan.backend());
     }
 
     void run() throws IOException {
+        NodeLayout nodes = new NodeLayout(link.allGather(node.getBytes(StandardCharsets.UTF_8)).stream()
+                .map(name -> new String(name, StandardCharsets.UTF_8)).toList());
+        RankContext context = new RankContext(rank, plan.worldSize(), placement.localRank(), scratch, plan.maxBytes(),
+                plan.protocol(), plan.customMaxBytes(), link, nodes);
         Map<String, Communicator> communicators = new LinkedHashMap<>();
         for (String name : plan.communicators()) {
-            communicators.put(name, backend.open(name, context));
+            Optional<String> unplaced = backend.declaration(name).placementProblem(nodes);
+            communicators.put(name, unplaced.isPresent() ? new SkippedCommunicator(name, unplaced.get()) : backend.open(name, context));
         }
-        Map<String, String> facts = backend.describe(context);
+        Map<String, String> facts = new LinkedHashMap<>(backend.describe(context));
+        facts.put(MachineFacts.NODE_COUNT, Integer.toString(nodes.nodeCount()));
+        facts.put(MachineFacts.RANKS_PER_NODE, nodes.ranksPerNode());
         link.send(new Message.RankEnvironment(facts));
         for (BenchmarkPlan.PlannedPoint planned : plan.points()) {
             link.send(new Message.PointReport(measure(communicators.get(planned.communicator()), planned.point())));

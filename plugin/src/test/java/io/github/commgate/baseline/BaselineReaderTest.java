@@ -36,6 +36,15 @@ class BaselineReaderTest {
     }
 
     @Test
+    void aBaselineWrittenBeforeRanksHadNodesRanOnOneNode() throws Exception {
+        String old = golden().replaceFirst(",\\s*\"nodes\" : 1,\\s*\"ranks_per_node\" : 2", "");
+        EnvironmentKey key = BaselineReader.read(FILE, old).key();
+        assertEquals(new EnvironmentKey("cpu", "Intel(R) Xeon(R) Platinum 8481C CPU @ 2.70GHz", 2, 2, "bf16", 8192), key);
+        assertEquals(BaselineReader.read(FILE, golden()).key(), key);
+        assertEquals(-1, old.indexOf("ranks_per_node"));
+    }
+
+    @Test
     void malformedJsonNamesLineAndColumn() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 3, column 3: Unexpected character ('\"' (code 34)): was expecting"
                 + " comma to separate Object entries", problem(goldenWith("\"format\" : 2,", "\"format\" : 2")));
@@ -43,7 +52,7 @@ class BaselineReaderTest {
 
     @Test
     void aStringWhereANumberBelongsNamesTheField() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 35, column 19: expected a number for 'median_us'",
+        assertEquals("baseline src/commgate/x.json: line 37, column 19: expected a number for 'median_us'",
                 problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : \"fast\"")));
     }
 
@@ -57,7 +66,7 @@ class BaselineReaderTest {
 
     @Test
     void aMissingFieldIsNamedAtTheObjectThatLacksIt() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 31, column 16: missing field 'median_us'",
+        assertEquals("baseline src/commgate/x.json: line 33, column 16: missing field 'median_us'",
                 problem(goldenWith("\"median_us\" : 50.5,", "")));
         assertEquals("baseline src/commgate/x.json: line 1, column 1: missing field 'key'",
                 problem(goldenWith("\"key\" :", "\"kee\" :")));
@@ -65,32 +74,32 @@ class BaselineReaderTest {
 
     @Test
     void aNegativeMedianOrSampleIsRefused() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 35, column 19: 'median_us' is -3.5; it must be 0 or more",
+        assertEquals("baseline src/commgate/x.json: line 37, column 19: 'median_us' is -3.5; it must be 0 or more",
                 problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : -3.5")));
-        assertEquals("baseline src/commgate/x.json: line 36, column 28: 'samples_us' holds -49.75; samples must be 0 or more",
+        assertEquals("baseline src/commgate/x.json: line 38, column 28: 'samples_us' holds -49.75; samples must be 0 or more",
                 problem(goldenWith("49.75", "-49.75")));
     }
 
     @Test
     void aPointWithoutSamplesIsRefused() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 36, column 20: 'samples_us' is empty; a point needs the samples"
+        assertEquals("baseline src/commgate/x.json: line 38, column 20: 'samples_us' is empty; a point needs the samples"
                 + " it was recorded from", problem(goldenWith("[ 50.5, 49.75, 51.0 ]", "[ ]")));
     }
 
     @Test
     void theSamePointTwiceIsRefused() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 39, column 6: a second entry for shm-oneshot sequence length 16",
+        assertEquals("baseline src/commgate/x.json: line 41, column 6: a second entry for shm-oneshot sequence length 16",
                 problem(goldenWith("\"sequence_length\" : 128", "\"sequence_length\" : 16")));
     }
 
     @Test
     void aMedianThatIsZeroAbsurdOrNotTheMedianOfItsSamplesIsRefusedNamingThePoint() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 256 KiB: 'median_us' is 0; an all-reduce"
+        assertEquals("baseline src/commgate/x.json: line 37, column 19: shm-oneshot 256 KiB: 'median_us' is 0; an all-reduce"
                 + " never takes no time, and a zero would pass any run",
                 problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 0")));
-        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 256 KiB: 'median_us' is 1.0E308; a latency"
+        assertEquals("baseline src/commgate/x.json: line 37, column 19: shm-oneshot 256 KiB: 'median_us' is 1.0E308; a latency"
                 + " must be finite and under an hour", problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 1e308")));
-        assertEquals("baseline src/commgate/x.json: line 35, column 19: shm-oneshot 256 KiB: 'median_us' is 41.0, but the"
+        assertEquals("baseline src/commgate/x.json: line 37, column 19: shm-oneshot 256 KiB: 'median_us' is 41.0, but the"
                 + " median of its 'samples_us' is 50.500", problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 41.0")));
     }
 
@@ -108,7 +117,7 @@ class BaselineReaderTest {
     void anUnknownBackendOrABadDateIsNamed() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 4, column 17: unknown backend 'tpu' in 'backend'; valid: cpu, cuda",
                 problem(goldenWith("\"backend\" : \"cpu\"", "\"backend\" : \"tpu\"")));
-        assertEquals("baseline src/commgate/x.json: line 12, column 19: 'recorded_at' is 'yesterday'; expected an instant"
+        assertEquals("baseline src/commgate/x.json: line 14, column 19: 'recorded_at' is 'yesterday'; expected an instant"
                 + " such as 2026-11-24T06:00:00Z", problem(goldenWith("\"2026-11-24T06:00:00Z\"", "\"yesterday\"")));
     }
 
@@ -116,14 +125,14 @@ class BaselineReaderTest {
     void duplicateKeysAndTrailingContentAreMalformed() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 3, column 11: Duplicate field 'format'",
                 problem(goldenWith("\"key\" :", "\"format\" : 2, \"key\" :")));
-        assertEquals("baseline src/commgate/x.json: line 55, column 1: unexpected content after the end of the baseline",
+        assertEquals("baseline src/commgate/x.json: line 57, column 1: unexpected content after the end of the baseline",
                 problem(golden() + "{}"));
     }
 
     @Test
     void aTruncatedFileSaysWhereItEnded() throws IOException {
         String text = golden();
-        assertEquals("baseline src/commgate/x.json: line 22, column 5: Unexpected end-of-input within/between Object entries",
+        assertEquals("baseline src/commgate/x.json: line 24, column 5: Unexpected end-of-input within/between Object entries",
                 problem(text.substring(0, text.indexOf("\"os\""))));
         assertEquals("baseline src/commgate/x.json: line 1, column 2: Unexpected end-of-input: expected close marker for"
                 + " Object (opened at line 1, column 1)", problem("{"));
@@ -140,6 +149,6 @@ class BaselineReaderTest {
         Path file = directory.resolve("cpu.json");
         Files.writeString(file, goldenWith("\"median_us\" : 50.5", "\"median_us\" : null"));
         BaselineException e = assertThrows(BaselineException.class, () -> BaselineFile.read(file));
-        assertEquals("baseline " + file + ": line 31, column 16: missing field 'median_us'", e.getMessage());
+        assertEquals("baseline " + file + ": line 33, column 16: missing field 'median_us'", e.getMessage());
     }
 }

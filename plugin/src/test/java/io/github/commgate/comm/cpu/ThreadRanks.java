@@ -1,6 +1,7 @@
 package io.github.commgate.comm.cpu;
 
 import io.github.commgate.comm.MeasuringProtocol;
+import io.github.commgate.comm.NodeLayout;
 import io.github.commgate.comm.RankContext;
 import io.github.commgate.comm.Rendezvous;
 import java.io.IOException;
@@ -50,7 +51,8 @@ final class ThreadRanks {
     }
 
     RankContext context(int rank, Path scratchDirectory, long maxBytes) {
-        return new RankContext(rank, worldSize, rank, scratchDirectory, maxBytes, protocol, maxBytes, rendezvous(rank));
+        return new RankContext(rank, worldSize, rank, scratchDirectory, maxBytes, protocol, maxBytes, rendezvous(rank),
+                NodeLayout.oneNode(worldSize, "localhost"));
     }
 
     Rendezvous rendezvous(int rank) {
