@@ -3,13 +3,21 @@
 // so that a skipped scenario is never mistaken for a passed one. .ci/run installs both and starts
 // a one-node Slurm cluster (.ci/slurm-cluster).
 
+/** Into the scenario's build.log, and onto the console of the build that runs the scenarios, where a skip shows. */
+static void skipping(String scenario, String why) {
+    String line = "[commgate-it] SKIPPED ${scenario}: ${why}"
+    println line
+    // The invoker captures System.out and System.err for the build.log; the process's own stderr is the console.
+    new PrintStream(new FileOutputStream(FileDescriptor.err), true).println(line)
+}
+
 static String onPath(String command) {
     System.getenv('PATH').split(':').collect { new File(it, command) }.find { it.canExecute() }?.path
 }
 
 static boolean mpirunAvailable(String scenario) {
     if (onPath('mpirun') == null) {
-        println "[commgate-it] SKIPPED ${scenario}: mpirun is not on the PATH (Debian: apt-get install openmpi-bin; .ci/run installs it)"
+        skipping(scenario, 'mpirun is not on the PATH (Debian: apt-get install openmpi-bin; .ci/run installs it)')
         return false
     }
     return true
@@ -17,15 +25,15 @@ static boolean mpirunAvailable(String scenario) {
 
 static boolean slurmAvailable(String scenario) {
     if (onPath('srun') == null || onPath('sinfo') == null) {
-        println "[commgate-it] SKIPPED ${scenario}: srun is not on the PATH (Debian: apt-get install slurm-wlm; .ci/run installs it)"
+        skipping(scenario, 'srun is not on the PATH (Debian: apt-get install slurm-wlm; .ci/run installs it)')
         return false
     }
     def sinfo = ['sinfo', '--noheader', '--responding', '--format=%T'].execute()
     def out = new StringBuilder(), err = new StringBuilder()
     sinfo.waitForProcessOutput(out, err)
     if (sinfo.exitValue() != 0 || !(out.toString() =~ /idle|mixed|allocated/)) {
-        println "[commgate-it] SKIPPED ${scenario}: no Slurm cluster answers here (sinfo: ${(out.toString() + err.toString()).trim()}); " +
-                '.ci/run starts a one-node cluster with .ci/slurm-cluster start'
+        String said = (out.toString() + err.toString()).readLines().find { it.trim() } ?: 'nothing'
+        skipping(scenario, "no Slurm cluster answers here (sinfo said: ${said.trim()}); .ci/run starts a one-node cluster (.ci/slurm-cluster)")
         return false
     }
     return true
