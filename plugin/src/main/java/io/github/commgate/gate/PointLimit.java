@@ -19,6 +19,8 @@ public record PointLimit(double baselineMicros, double upperMicros, double lower
         THRESHOLD,
         /** The spread between the baseline's recording runs. */
         NOISE,
+        /** The cpu backend's least limit, where the spread of its recording runs is smaller. */
+        CPU_LEAST,
         /** A baseline without per-run medians (an older commgate, or one recording run): 10 % and 1 us, as before. */
         FIXED
     }
@@ -44,6 +46,8 @@ public record PointLimit(double baselineMicros, double upperMicros, double lower
         return baseline + Figures.plain(Math.round(percent * 10) / 10.0) + " %" + switch (rule) {
             case THRESHOLD -> "";
             case NOISE -> ", from the spread of its " + recordingRuns + " recording runs";
+            case CPU_LEAST -> ", the least the cpu backend allows: a shared machine moves more than its "
+                    + recordingRuns + " recording runs show";
             case FIXED -> ", the fixed rule of a baseline without per-run medians";
         };
     }

@@ -43,8 +43,10 @@ public final class MachineFacts {
     /**
      * The bus bandwidth the ranks' links could carry at best, in GB/s (10^9 bytes), against
      * which reports show each point's bus bandwidth as "% of peak": on several GPUs the NVLink
-     * bandwidth per GPU (read from NVML), on one GPU the device-to-device copy bandwidth measured
-     * in the same run. Absent where nothing tells it; the reports then leave the column out.
+     * bandwidth per GPU (read from NVML); at one rank, where a bus bandwidth is 0 by definition,
+     * the device-to-device copy bandwidth measured in the same run, against which the reports read
+     * each point's algorithm bandwidth. Absent where nothing tells it; the reports then leave the
+     * column out.
      */
     public static final String PEAK_BUS_BANDWIDTH_GBPS = "peak_bus_bandwidth_gbps";
     /** Where {@link #PEAK_BUS_BANDWIDTH_GBPS} came from, in a few words ("NVML: 18 NVLinks x 26.6 GB/s"). */

@@ -4,7 +4,6 @@ import io.github.commgate.baseline.Baseline;
 import io.github.commgate.gate.Confirmation;
 import io.github.commgate.gate.Gate;
 import io.github.commgate.gate.GateOutcome;
-import io.github.commgate.gate.Verdict;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.Defaults;
 import io.github.commgate.plan.GatePolicy;
@@ -97,7 +96,7 @@ public class CheckMojo extends AbstractGateMojo {
         if (baseline.isEmpty() || outcome.baselineCoversNothing()) {
             writeCandidate(policy, run, file);
         }
-        conclude(policy, outcome);
+        GateConclusion.conclude(getLog(), policy, outcome);
     }
 
     /** Measures; when the workers fail, the reports say ERROR with the reason and show what was measured before. */
@@ -120,35 +119,5 @@ public class CheckMojo extends AbstractGateMojo {
                 .writeCandidate(run, outputDirectory().resolve("baseline-candidate").resolve(file.getFileName()));
         getLog().warn("commgate: a candidate baseline from this run is in " + candidate + ": review it and copy it to "
                 + shown(file) + ", or run mvn commgate:update-baseline (recordRuns pools several runs)");
-    }
-
-    private void conclude(GatePolicy policy, GateOutcome outcome) throws MojoFailureException, MojoExecutionException {
-        switch (outcome.decision()) {
-            case PASS -> {
-                getLog().info("commgate: PASS: " + outcome.headline());
-                if (!outcome.withVerdict(Verdict.IMPROVED).isEmpty()) {
-                    getLog().info("commgate: some points improved; record them with mvn commgate:update-baseline");
-                }
-            }
-            case NOT_COMPARABLE -> throw new MojoExecutionException("commgate: " + outcome.headline()
-                    + "; set allowEnvironmentMismatch to compare anyway");
-            case ERROR -> {
-                outcome.errors().forEach(e -> getLog().error("commgate: " + e));
-                throw new MojoExecutionException("commgate: " + outcome.headline());
-            }
-            case FAIL -> {
-                outcome.violations().forEach(v -> {
-                    if (policy.failOnRegression()) {
-                        getLog().error("commgate: " + v);
-                    } else {
-                        getLog().warn("commgate: " + v);
-                    }
-                });
-                if (policy.failOnRegression()) {
-                    throw new MojoFailureException("commgate: " + outcome.headline() + "; see the log above and target/commgate/report.md");
-                }
-                getLog().warn("commgate: " + outcome.headline() + " (failOnRegression is false: the build goes on)");
-            }
-        }
     }
 }

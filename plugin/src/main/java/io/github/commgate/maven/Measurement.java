@@ -45,8 +45,8 @@ final class Measurement {
     RunResult run(BenchmarkPlan plan) throws MojoExecutionException {
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
-        log.info(String.format("commgate: %d point%s on %d ranks (%s backend%s); logs in %s", plan.points().size(),
-                plan.points().size() == 1 ? "" : "s", plan.worldSize(), plan.backend(),
+        log.info(String.format("commgate: %d point%s on %d rank%s (%s backend%s); logs in %s", plan.points().size(),
+                plan.points().size() == 1 ? "" : "s", plan.worldSize(), plan.worldSize() == 1 ? "" : "s", plan.backend(),
                 launch.launch().launcher().isEngine() ? ", started by " + launch.launch().launcher() + ", coordinator on "
                         + HostAddresses.text(launch.launch().coordinatorHost()) : "", launch.logDirectory()));
         RunTimeline timeline = new RunTimeline(plan, start);

@@ -1,7 +1,7 @@
 package io.github.commgate.maven;
 
 import io.github.commgate.gate.BaselineFileUpdate;
-import io.github.commgate.gate.RankDistance;
+import io.github.commgate.gate.UsualState;
 import io.github.commgate.plan.Defaults;
 import io.github.commgate.plan.GatePolicy;
 import io.github.commgate.plan.InvalidSettingsException;
@@ -89,20 +89,34 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
         getLog().info("commgate: review the diff and commit it with your change");
     }
 
-    /** The recording runs made on the nearest placement of the ranks' CPUs, which the baseline pools. */
+    /**
+     * recordRuns runs in the machine's usual state ({@link UsualState}): a run that found the
+     * machine slower than usual is measured again, at most {@link UsualState#EXTRA_RUNS} times;
+     * where the state persists, every run is pooled and the user is told.
+     */
     private List<RunResult> measureRuns(RunPlan plan) throws MojoExecutionException {
         List<RunResult> runs = new ArrayList<>();
-        for (int run = 1; run <= plan.recordRuns(); run++) {
-            getLog().info(String.format("commgate: recording run %d of %d", run, plan.recordRuns()));
-            runs.add(measure(plan, plan.benchmark()));
+        int most = plan.recordRuns() + UsualState.EXTRA_RUNS;
+        while (runs.size() < most && (runs.size() < plan.recordRuns() || UsualState.among(runs).size() < plan.recordRuns())) {
+            getLog().info(String.format("commgate: recording run %d of %d", runs.size() + 1, plan.recordRuns()));
+            RunResult run = measure(plan, plan.benchmark());
+            runs.add(run);
+            List<String> why = UsualState.why(run, runs);
+            if (!why.isEmpty()) {
+                getLog().warn("commgate: recording run " + runs.size() + " found the machine slower than usual ("
+                        + String.join("; ", why) + "): measuring another, at most " + most + " runs in all");
+            }
         }
-        List<RunResult> nearest = RankDistance.nearestPlacement(runs);
-        if (nearest.size() < runs.size()) {
-            getLog().warn(String.format("commgate: %d of %d recording runs left out: their ranks' CPUs were farther apart"
-                    + " than in the others (a virtual machine's host moved them), so their timings belong to another"
-                    + " placement", runs.size() - nearest.size(), runs.size()));
+        List<RunResult> usual = UsualState.among(runs);
+        if (usual.size() < plan.recordRuns()) {
+            getLog().warn(String.format("commgate: only %d of %d recording runs found the machine in its usual state;"
+                    + " the baseline pools %s: record it again when the machine is quiet", usual.size(), runs.size(),
+                    usual.isEmpty() ? "all of them" : "those"));
+        } else if (usual.size() < runs.size()) {
+            getLog().info(String.format("commgate: %d of %d recording runs left out: the machine was slower than usual in them",
+                    runs.size() - usual.size(), runs.size()));
         }
-        return nearest;
+        return usual.isEmpty() ? runs : usual;
     }
 
     private GatePolicy gateOnly() throws MojoExecutionException {

@@ -48,7 +48,7 @@ public final class BenchmarkTable {
         }
         lines.add(DispatchTable.line(run));
         lines.add("");
-        Optional<PeakBandwidth> peak = PeakBandwidth.of(run.environment());
+        Optional<PeakBandwidth> peak = PeakBandwidth.of(run);
         lines.add("Bus bandwidth, GB/s (nccl-tests: bytes / median time x 2(n-1)/n)"
                 + peak.map(p -> "; in brackets the share of the " + p.sentence()).orElse(""));
         lines.add(header(plan, "").stripTrailing());
@@ -57,7 +57,7 @@ public final class BenchmarkTable {
             for (String communicator : plan.communicators()) {
                 row.append(pad(cell(run.point(communicator, sequenceLength),
                         p -> String.format(Locale.ROOT, "%.2f", p.busBandwidthGBps())
-                                + peak.map(k -> " (" + k.percentOf(p.busBandwidthGBps()) + ")").orElse("")), CELL));
+                                + peak.map(k -> " (" + k.percentOf(p) + ")").orElse("")), CELL));
             }
             lines.add(row.toString().stripTrailing());
         }

@@ -31,7 +31,7 @@ final class GateHtml implements ReportFormat {
         item(html, "Started", report.startedLine());
         item(html, "Machine", report.machine());
         item(html, "Run", report.runLine());
-        PeakBandwidth.of(report.run().environment()).ifPresent(peak -> item(html, "Peak", peak.sentence()));
+        PeakBandwidth.of(report.run()).ifPresent(peak -> item(html, "Peak", peak.sentence()));
         item(html, "Baseline", judgement.baselineSentence());
         judgement.baselineRecorded().ifPresent(line -> item(html, "Baseline recorded", line));
         html.append("</ul>\n");
@@ -43,7 +43,7 @@ final class GateHtml implements ReportFormat {
                 .append(new DeltaChart(communicators, judgement.points()).svg()).append('\n');
         html.append("<h2>Latency</h2>\n")
                 .append(new LatencyChart(communicators, judgement.points(), judgement.baseline()).svg()).append('\n');
-        table(html, judgement, PeakBandwidth.of(report.run().environment()).isPresent());
+        table(html, judgement, PeakBandwidth.of(report.run()).isPresent());
         section(html, "Skipped", judgement.skips());
         section(html, "Warnings", judgement.warnings());
         if (judgement.suggestsUpdate()) {

@@ -54,7 +54,7 @@ final class GateMarkdown implements ReportFormat {
         }
         int tableBudget = MAX_CHARACTERS - length(head) - length(tail);
         List<String> lines = new ArrayList<>(head);
-        lines.addAll(MarkdownTable.lines(judgement, PeakBandwidth.of(report.run().environment()).isPresent(), tableBudget));
+        lines.addAll(MarkdownTable.lines(judgement, PeakBandwidth.of(report.run()).isPresent(), tableBudget));
         lines.addAll(tail);
         return String.join("\n", lines).stripTrailing() + "\n";
     }
@@ -65,7 +65,7 @@ final class GateMarkdown implements ReportFormat {
         lines.add("");
         lines.add("- Machine: " + escape(report.machine()));
         lines.add("- Run: " + escape(report.runLine()));
-        PeakBandwidth.of(report.run().environment()).ifPresent(peak -> lines.add("- Peak: " + escape(peak.sentence())));
+        PeakBandwidth.of(report.run()).ifPresent(peak -> lines.add("- Peak: " + escape(peak.sentence())));
         lines.add("- Baseline: " + escape(judgement.baselineSentence()));
         judgement.baselineRecorded().ifPresent(line -> lines.add("- Baseline recorded: " + escape(line)));
         lines.add("");

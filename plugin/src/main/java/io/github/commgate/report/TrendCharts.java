@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 final class TrendCharts {
 
     static final String BASELINE_COLOUR = "#777";
+    /** "12-03 14:07" at the chart's font size, in pixels, with a little room. */
+    private static final double DATE_LABEL_WIDTH = 64;
     private static final int WIDTH = 300;
     private static final int HEIGHT = 170;
     private static final int LEFT = 56;
@@ -106,9 +108,12 @@ final class TrendCharts {
         List<TrendPoint> points = series.points();
         HistoryRecord first = points.get(0).record();
         HistoryRecord last = points.get(points.size() - 1).record();
-        svg.append(Svg.text(x.pixel(points.get(0).run()), HEIGHT - 8, "start", Timestamps.compact(first.startedAt())));
-        if (runs > 1) {
-            svg.append(Svg.text(x.pixel(points.get(points.size() - 1).run()), HEIGHT - 8, "end", Timestamps.compact(last.startedAt())));
+        double firstX = x.pixel(points.get(0).run());
+        double lastX = x.pixel(points.get(points.size() - 1).run());
+        svg.append(Svg.text(firstX, HEIGHT - 8, "start", Timestamps.compact(first.startedAt())));
+        // The first label runs right of its point, the last left of its own: both only where they cannot overlap.
+        if (runs > 1 && lastX - firstX >= 2 * DATE_LABEL_WIDTH) {
+            svg.append(Svg.text(lastX, HEIGHT - 8, "end", Timestamps.compact(last.startedAt())));
         }
     }
 

@@ -25,7 +25,7 @@ final class VerdictRows {
 
     /** @param run the points' measurements, for the figures the verdicts do not carry (spread, bandwidth) */
     static List<VerdictRow> of(RunResult run, List<PointVerdict> points) {
-        Optional<PeakBandwidth> peak = PeakBandwidth.of(run.environment());
+        Optional<PeakBandwidth> peak = PeakBandwidth.of(run);
         return points.stream().map(p -> row(p, run.point(p.communicator(), p.sequenceLength()), peak)).toList();
     }
 
@@ -69,7 +69,8 @@ final class VerdictRows {
         cells.put(VerdictColumn.P, pValue(point.pValue()));
         cells.put(VerdictColumn.BUS_BANDWIDTH, Double.isFinite(busBandwidth)
                 ? String.format(Locale.ROOT, "%.2f GB/s", busBandwidth) : "");
-        cells.put(VerdictColumn.OF_PEAK, peak.map(p -> p.percentOf(busBandwidth)).orElse(""));
+        cells.put(VerdictColumn.OF_PEAK, measured.filter(m -> m.status() == PointStatus.MEASURED)
+                .flatMap(m -> peak.map(p -> p.percentOf(m))).orElse(""));
         cells.put(VerdictColumn.VERDICT, point.verdict().name().replace('_', ' '));
         return new VerdictRow(point, cells);
     }

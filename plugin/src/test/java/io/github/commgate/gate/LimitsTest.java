@@ -43,6 +43,18 @@ class LimitsTest {
     }
 
     @Test
+    void onTheCpuBackendNoLimitIsBelowTenPercentHoweverCloseItsRecordingRunsWere() {
+        PointLimit limit = limit(Thresholds.defaults(), Backend.CPU, point(99.0, 100.0, 101.5));
+        assertEquals(PointLimit.Rule.CPU_LEAST, limit.rule());
+        assertEquals(110.0, limit.upperMicros(), 1e-9);
+        assertEquals("baseline 100.0 us + 10 %, the least the cpu backend allows: a shared machine moves more than its 3"
+                + " recording runs show", limit.sentence());
+        assertEquals(PointLimit.Rule.NOISE, limit(Thresholds.defaults(), Backend.CUDA, point(99.0, 100.0, 101.5)).rule());
+        assertEquals(PointLimit.Rule.THRESHOLD, limit(new Thresholds(3.0, Map.of(), 0.0, 0.01), Backend.CPU,
+                point(99.0, 100.0, 101.5)).rule(), "a threshold the user wrote still rules");
+    }
+
+    @Test
     void theFloorIsTheTimersResolutionPerAllReduce() {
         BaselinePoint small = new BaselinePoint("nccl", 16, 1 << 18, 1.0, List.of(0.99, 1.0, 1.01),
                 List.of(1.0, 1.0, 1.0), null);

@@ -67,6 +67,11 @@ final class GpuStateReader {
             check(nvmlDeviceGetCurrentClocksEventReasons(gpu, reasons), "nvmlDeviceGetCurrentClocksEventReasons");
             facts.put(MachineFacts.GPU_CLOCK_EVENTS, GpuState.clockEvents(reasons[0]));
             facts.put(MachineFacts.GPU_FOREIGN_PROCESSES, Long.toString(Math.max(0, processes(gpu) - ranksHere)));
+            if (context.worldSize() > 1) {
+                NvLinkPeak.read(gpu, facts);
+            } else {
+                CopyBandwidth.measure(device, facts);
+            }
         } catch (CudaException e) {
             facts.clear();
             facts.put(MachineFacts.GPU_STATE_UNREAD, "unread: " + e.getMessage());
