@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@link RunSettings} here and a validated {@link RunPlan} in {@link PlanValidator}; subclasses
  * add their own parameters in {@link #configure} and decide what to do with the {@link RunResult}.
  */
-abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
+abstract class AbstractMeasuringMojo extends AbstractLaunchingMojo {
 
     /**
      * {@code auto}, {@code cpu} or {@code cuda}. {@code auto} picks cuda when an NVIDIA GPU is
@@ -111,46 +111,12 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     @Parameter(property = "commgate.javaExecutable")
     private File javaExecutable;
 
-    /**
-     * What starts the workers: {@code local} (Maven forks one JVM per rank on this machine),
-     * {@code mpirun} (Open MPI) or {@code srun} (Slurm), which start one worker JVM per rank on the
-     * nodes they allocate; docs/multi-node.md shows each. Default {@code local}.
-     * Example: {@code -Dcommgate.launcher=srun}.
-     */
-    @Parameter(property = "commgate.launcher", defaultValue = Defaults.LAUNCHER)
-    private String launcher;
-
-    /**
-     * The engine's command for launcher mpirun or srun: a path, or a name looked up on the PATH.
-     * Default: {@code mpirun} or {@code srun}. Example: {@code -Dcommgate.launcherExecutable=/opt/openmpi/bin/mpirun}.
-     */
-    @Parameter(property = "commgate.launcherExecutable")
-    private String launcherExecutable;
-
-    /**
-     * Extra arguments of the engine, placed before the worker's command; commgate sets the rank
-     * count from worldSize. Example for Open MPI as root on a small machine:
-     * {@code &amp;lt;launcherArgs&amp;gt;&amp;lt;launcherArg&amp;gt;--allow-run-as-root&amp;lt;/launcherArg&amp;gt;&amp;lt;launcherArg&amp;gt;--oversubscribe&amp;lt;/launcherArg&amp;gt;&amp;lt;/launcherArgs&amp;gt;},
-     * or {@code -Dcommgate.launcherArgs=--hostfile,hosts.txt}.
-     */
-    @Parameter(property = "commgate.launcherArgs")
-    private List<String> launcherArgs;
-
-    /**
-     * The address the coordinator listens on and the workers connect to; it must be one of this
-     * machine's. Default: loopback for launcher local; for mpirun and srun this machine's first
-     * address that is not loopback (IPv4 first). Example: {@code -Dcommgate.coordinatorHost=10.0.0.5}.
-     */
-    @Parameter(property = "commgate.coordinatorHost")
-    private String coordinatorHost;
-
     /** Adds the parameters of a subclass to the settings; call super first. */
     protected void configure(RunSettings settings) {
         settings.backend(backend).worldSize(worldSize).communicators(communicators).sequenceLengths(sequenceLengths)
                 .hiddenSize(hiddenSize).dtype(dtype).protocol(warmups, trials, cycles)
-                .customMaxBytes(customAllReduceMaxSize).timeoutSeconds(timeout).lockTimeoutSeconds(lockTimeout)
-                .launcher(launcher).launcherExecutable(launcherExecutable).launcherArgs(launcherArgs)
-                .coordinatorHost(coordinatorHost);
+                .customMaxBytes(customAllReduceMaxSize).timeoutSeconds(timeout).lockTimeoutSeconds(lockTimeout);
+        configureLaunch(settings);
     }
 
     /** The communicators as the user named them; empty when they named none. */
