@@ -76,9 +76,13 @@ final class BaselineReader {
         if (DType.parse(dtype).isEmpty()) {
             throw problem(path + "/dtype", "unknown dtype '" + dtype + "' in 'dtype'; valid: " + DType.labels());
         }
+        int worldSize = fields.atLeast(node, path, "world_size", 1);
+        // Baselines written before engines hold no placement: every rank ran on one node.
+        int nodes = node.has("nodes") ? fields.atLeast(node, path, "nodes", 1) : 1;
+        int ranksPerNode = node.has("ranks_per_node") ? fields.atLeast(node, path, "ranks_per_node", 1) : worldSize;
         return new EnvironmentKey(backend, fields.text(node, path, "device"),
-                fields.atLeast(node, path, "device_count", 0), fields.atLeast(node, path, "world_size", 1), dtype,
-                fields.atLeast(node, path, "hidden_size", 1), rotatingBufferBytes(node, path));
+                fields.atLeast(node, path, "device_count", 0), worldSize, dtype,
+                fields.atLeast(node, path, "hidden_size", 1), nodes, ranksPerNode, rotatingBufferBytes(node, path));
     }
 
     /** Written since the cache-cold mode exists; an older file measured with one buffer. */

@@ -10,24 +10,38 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What makes two runs comparable: the same backend on the same device model and count, the
- * same all-reduce shape, and the same view of the cache: a run whose buffers rotate through a
- * larger buffer (cache-cold, as nccl-tests measures) is never compared with one that reuses its
- * buffer (warm, as vLLM's benchmark measures). Versions (driver, CUDA runtime, NCCL, JVM) are
- * deliberately not part of the key: an upgrade of one of them is exactly the change a user
- * wants the gate to judge, so they are recorded beside the key and reported when they differ,
- * never a reason to refuse.
+ * What makes two runs comparable: the same backend on the same device model and count, the same
+ * placement of ranks on nodes, the same all-reduce shape, and the same view of the cache: a run
+ * whose buffers rotate through a larger buffer (cache-cold, as nccl-tests measures) is never
+ * compared with one that reuses its buffer (warm, as vLLM's benchmark measures). Versions (driver,
+ * CUDA runtime, NCCL, JVM) are deliberately not part of the key: an upgrade of one of them is
+ * exactly the change a user wants the gate to judge, so they are recorded beside the key and
+ * reported when they differ, never a reason to refuse.
  *
- * @param device      the GPU model for the cuda backend, the CPU model otherwise
- * @param deviceCount GPUs (cuda) or logical CPUs (cpu) the machine offers; 0 when unknown
+ * @param device       the GPU model for the cuda backend, the CPU model otherwise
+ * @param deviceCount  GPUs (cuda) or logical CPUs (cpu) a node offers; 0 when unknown
+ * @param nodes        nodes the ranks ran on: 16 ranks on 2 nodes over a network are not 16 on one
+ * @param ranksPerNode the most ranks one node ran
  * @param rotatingBufferBytes the protocol's rotating buffer, 0 for the warm view
  */
 public record EnvironmentKey(String backend, String device, int deviceCount, int worldSize,
-                             String dtype, int hiddenSize, long rotatingBufferBytes) {
+                             String dtype, int hiddenSize, int nodes, int ranksPerNode, long rotatingBufferBytes) {
 
-    /** The warm view: one buffer per point. */
+    /** The warm view with every rank on one node, as every run before engines and every run of the local launcher. */
     public EnvironmentKey(String backend, String device, int deviceCount, int worldSize, String dtype, int hiddenSize) {
-        this(backend, device, deviceCount, worldSize, dtype, hiddenSize, 0);
+        this(backend, device, deviceCount, worldSize, dtype, hiddenSize, 1, worldSize, 0);
+    }
+
+    /** One node, buffers rotating through {@code rotatingBufferBytes} (0: the warm view). */
+    public EnvironmentKey(String backend, String device, int deviceCount, int worldSize, String dtype, int hiddenSize,
+                          long rotatingBufferBytes) {
+        this(backend, device, deviceCount, worldSize, dtype, hiddenSize, 1, worldSize, rotatingBufferBytes);
+    }
+
+    /** The warm view on {@code nodes} nodes. */
+    public EnvironmentKey(String backend, String device, int deviceCount, int worldSize, String dtype, int hiddenSize,
+                          int nodes, int ranksPerNode) {
+        this(backend, device, deviceCount, worldSize, dtype, hiddenSize, nodes, ranksPerNode, 0);
     }
 
     /** Keeps file names well under the 255-byte limit of common file systems, with room for a prefix. */
@@ -39,8 +53,23 @@ public record EnvironmentKey(String backend, String device, int deviceCount, int
         Map<String, String> environment = run.environment();
         String device = environment.getOrDefault(gpu ? MachineFacts.GPU_MODEL : MachineFacts.CPU_MODEL, "unknown");
         int count = parseCount(environment.get(gpu ? MachineFacts.GPU_COUNT : MachineFacts.CPU_COUNT));
+        int nodes = Math.max(1, parseCount(environment.get(MachineFacts.NODE_COUNT)));
         return new EnvironmentKey(plan.backend().label(), device.trim(), count, plan.worldSize(),
-                plan.dtype().label(), plan.hiddenSize(), plan.protocol().rotatingBufferBytes());
+                plan.dtype().label(), plan.hiddenSize(), nodes, ranksPerNode(environment, plan.worldSize()),
+                plan.protocol().rotatingBufferBytes());
+    }
+
+    /** The most ranks of a node, from "4" or "3,1"; the world size where the ranks did not tell (a run that failed early). */
+    private static int ranksPerNode(Map<String, String> environment, int worldSize) {
+        String text = environment.get(MachineFacts.RANKS_PER_NODE);
+        if (text == null) {
+            return worldSize;
+        }
+        int most = 0;
+        for (String count : text.split(",")) {
+            most = Math.max(most, parseCount(count));
+        }
+        return most == 0 ? worldSize : most;
     }
 
     /** Adds the key's fields to {@code node}, as baselines and results.json both hold them. */
@@ -51,24 +80,29 @@ public record EnvironmentKey(String backend, String device, int deviceCount, int
         node.put("world_size", worldSize);
         node.put("dtype", dtype);
         node.put("hidden_size", hiddenSize);
+        node.put("nodes", nodes);
+        node.put("ranks_per_node", ranksPerNode);
         node.put(PlanJson.ROTATING_BUFFER_SIZE, rotatingBufferBytes);
     }
 
     /**
-     * "cpu-intel-xeon-platinum-8481c-2cpus-ws2-bf16-h8192.json": lowercase, [a-z0-9-] only, bounded;
-     * a cache-cold key ends in "-rotating" and its buffer's bytes, so its baseline is a file of its own.
+     * "cpu-intel-xeon-platinum-8481c-2cpus-ws2-bf16-h8192.json", with "-n2x8" after the devices on
+     * several nodes (so one-node names stay as they were): lowercase, [a-z0-9-] only, bounded; a
+     * cache-cold key ends in "-rotating" and its buffer's bytes, so its baseline is a file of its own.
      */
     public String fileName() {
+        String devices = deviceCount + deviceUnit().toLowerCase(Locale.ROOT) + (nodes > 1 ? "-n" + nodes + "x" + ranksPerNode : "");
         String rotating = rotatingBufferBytes > 0 ? "-rotating" + rotatingBufferBytes : "";
-        return String.join("-", slug(backend), deviceSlug(), deviceCount + deviceUnit().toLowerCase(Locale.ROOT),
-                "ws" + worldSize, slug(dtype), "h" + hiddenSize) + rotating + ".json";
+        return String.join("-", slug(backend), deviceSlug(), devices, "ws" + worldSize, slug(dtype), "h" + hiddenSize)
+                + rotating + ".json";
     }
 
-    /** "cpu backend on 2 CPUs (Intel Xeon ...), world size 2, bf16, hidden size 8192". */
+    /** "cpu backend on 2 CPUs (Intel Xeon ...), world size 2, bf16, hidden size 8192"; with "on 2 nodes of 8 ranks" after the world size on several. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s backend on %s %s (%s), world size %d, %s, hidden size %d%s",
+        return String.format(Locale.ROOT, "%s backend on %s %s (%s), world size %d%s, %s, hidden size %d%s",
                 backend, deviceCount == 0 ? "an unknown number of" : Integer.toString(deviceCount),
-                deviceUnit(), device, worldSize, dtype, hiddenSize,
+                deviceUnit(), device, worldSize, nodes > 1 ? " on " + nodes + " nodes of at most " + ranksPerNode + " ranks" : "",
+                dtype, hiddenSize,
                 rotatingBufferBytes > 0 ? ", buffers rotating through " + rotatingBufferBytes + " bytes (cache-cold)" : "");
     }
 

@@ -13,10 +13,11 @@ import java.nio.file.Path;
  *                         their larger points are skipped
  * @param exactSums        the rank's inputs and the exact sums, shared by its communicators
  * @param phases           where the rank's time goes, told to the host at the end
+ * @param nodes            which node each rank runs on
  */
 public record RankContext(int rank, int worldSize, int localRank, Path scratchDirectory, long maxBytes,
                           MeasuringProtocol protocol, long kernelMaxBytes, Rendezvous rendezvous,
-                          ExactSumImages exactSums, PhaseTimes phases) {
+                          ExactSumImages exactSums, PhaseTimes phases, NodeLayout nodes) {
 
     /** Bytes each of a communicator's send and receive buffers holds: the largest point, or the rotating buffer. */
     public long bufferBytes() {

@@ -3,15 +3,14 @@ package io.github.commgate.launch;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.protocol.MessageChannel;
+import io.github.commgate.protocol.SecretProof;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,9 +22,10 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The workers' one point of contact: a loopback server on an ephemeral port that admits only
- * peers presenting the run's random token ({@link Admission} keeps everyone else small and
- * short), hands out the plan, and carries barriers, all-gathers and results. Everything it
+ * The workers' one point of contact: a server on an ephemeral port of the address they reach
+ * (loopback for forked workers, the host's address for an engine's) that admits only peers
+ * proving the run's random secret ({@link Admission} keeps everyone else small and short), hands
+ * out the plan, and carries barriers, all-gathers and results. Everything it
  * learns goes to the launcher as {@link LaunchEvent}s.
  */
 public final class Coordinator implements AutoCloseable {
@@ -60,9 +60,7 @@ public final class Coordinator implements AutoCloseable {
         this.events = events;
         this.server = new ServerSocket(0, BACKLOG, bindAddress);
         this.collectives = new CollectiveState(plan.worldSize());
-        byte[] secret = new byte[24];
-        new SecureRandom().nextBytes(secret);
-        this.token = HexFormat.of().formatHex(secret);
+        this.token = SecretProof.newSecret();
         this.admission = new Admission(token, limits, events);
         Thread acceptor = new Thread(this::acceptLoop, "commgate-coordinator");
         acceptor.setDaemon(true);
@@ -73,6 +71,7 @@ public final class Coordinator implements AutoCloseable {
         return new InetSocketAddress(server.getInetAddress(), server.getLocalPort());
     }
 
+    /** The run's secret, which reaches the workers only through their environment. */
     public String token() {
         return token;
     }

@@ -38,6 +38,37 @@ final class FailureReport {
         return String.format("rank %d lost its connection to the coordinator (%s)%s", rank, why, logTail(rank));
     }
 
+    /** The engine ended while ranks had not finished, or with an error: where each unfinished rank was, and the engine's words. */
+    String launcherExited(String launcher, int exitCode, RunProgress run) {
+        List<Integer> unfinished = run.unfinishedRanks();
+        StringBuilder message = new StringBuilder(String.format("%s exited with code %d %s", launcher, exitCode,
+                unfinished.isEmpty() ? "after every rank finished" : "before " + ranks(unfinished) + " finished"));
+        for (int rank : unfinished) {
+            message.append(System.lineSeparator()).append(whereItWas(run, rank)).append(logTail(rank));
+        }
+        return message.append(launcherTail()).toString();
+    }
+
+    /** "; mpirun exited with code 1" and the engine's last lines, after a rank was lost under it. */
+    String launcherEnded(String launcher, Integer exitCode) {
+        String ended = exitCode == null
+                ? String.format("%n%s was still running some seconds later; commgate stopped it", launcher)
+                : String.format("%n%s exited with code %d", launcher, exitCode);
+        return ended + launcherTail();
+    }
+
+    /** The engine's own last lines (which rank died of what, in its words), for a failure under it. */
+    private String launcherTail() {
+        Path log = settings.launcherLog();
+        List<String> lines = LogTail.lastLines(log, LOG_LINES);
+        if (lines.isEmpty()) {
+            return "";
+        }
+        StringBuilder tail = new StringBuilder(String.format("%n  last lines of %s:", log));
+        lines.forEach(line -> tail.append(System.lineSeparator()).append("  | ").append(line));
+        return tail.toString();
+    }
+
     String timedOut(RunProgress run, List<CollectiveState.Stall> stalls) {
         StringBuilder message = new StringBuilder(String.format(
                 "the run timed out after %d s (timeout) with %d of %d points measured; every rank was stopped",

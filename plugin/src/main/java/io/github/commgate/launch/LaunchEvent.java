@@ -31,6 +31,10 @@ sealed interface LaunchEvent {
     record RankExited(int rank, int exitCode) implements LaunchEvent {
     }
 
+    /** The engine (mpirun, srun) that started every rank has exited, its output drained into the logs. */
+    record LauncherExited(String launcher, int exitCode) implements LaunchEvent {
+    }
+
     /** An admitted rank spoke out of turn. */
     record ProtocolViolation(String what) implements LaunchEvent {
     }

@@ -1,6 +1,7 @@
 package io.github.commgate.launch;
 
 import io.github.commgate.plan.Defaults;
+import io.github.commgate.plan.LaunchPlan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.Map;
  *                       finish before failing; not part of {@code timeout}
  * @param project        who is measuring, shown to a run that waits for this one (a Maven
  *                       project's {@code groupId:artifactId}, or a directory)
+ * @param launch         what starts the workers (commgate, or an engine), and where they find the coordinator
  */
 public record LaunchSettings(Path javaExecutable, List<String> jvmArgs, Map<String, String> environment,
                              List<Path> classpath, Path logDirectory, Duration timeout,
-                             Duration lockTimeout, String project) {
+                             Duration lockTimeout, String project, LaunchPlan launch) {
 
     /**
      * Default {@code lockTimeout}: 900 s, the default run {@code timeout} (600 s) of the run ahead
@@ -43,10 +45,20 @@ public record LaunchSettings(Path javaExecutable, List<String> jvmArgs, Map<Stri
     public LaunchSettings(Path javaExecutable, List<String> jvmArgs, Map<String, String> environment,
                           List<Path> classpath, Path logDirectory, Duration timeout) {
         this(javaExecutable, jvmArgs, environment, classpath, logDirectory, timeout, DEFAULT_LOCK_TIMEOUT,
-                Path.of("").toAbsolutePath().toString());
+                Path.of("").toAbsolutePath().toString(), LaunchPlan.local());
+    }
+
+    /** These settings, with the workers started as {@code other} says. */
+    public LaunchSettings withLaunch(LaunchPlan other) {
+        return new LaunchSettings(javaExecutable, jvmArgs, environment, classpath, logDirectory, timeout, lockTimeout, project, other);
     }
 
     public Path logFile(int rank) {
         return logDirectory.resolve("rank-" + rank + ".log");
+    }
+
+    /** What the engine itself printed (not a rank's output): "srun.log", "mpirun.log". */
+    public Path launcherLog() {
+        return logDirectory.resolve(launch.launcher().label() + ".log");
     }
 }

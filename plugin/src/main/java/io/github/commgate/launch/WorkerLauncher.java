@@ -4,7 +4,6 @@ import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunTiming;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,14 +11,18 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
- * Runs a plan on forked workers: waits for the machine ({@link MachineLock}), starts the
- * coordinator and one JVM per rank, follows them through one event loop, and returns every point,
- * or stops every rank at the first failure or at the timeout. Peers of a dead rank would wait
- * forever, so one failure ends the whole run.
+ * Runs a plan on workers: waits for the machine ({@link MachineLock}), starts the coordinator and
+ * one JVM per rank (forked here, or by an engine on the nodes it allocates), follows them through
+ * one event loop, and returns every point, or stops every rank at the first failure or at the
+ * timeout. Peers of a dead rank would wait forever, so one failure ends the whole run.
  */
 public final class WorkerLauncher {
+
+    /** How long an engine may take to stop the other ranks once one is lost (mpirun, srun: well under a second here). */
+    private static final long ENGINE_PATIENCE_SECONDS = 5;
 
     private final LaunchSettings settings;
     private final ProgressListener progress;
@@ -64,12 +67,17 @@ public final class WorkerLauncher {
         ClassDataArchive classData = ClassDataArchive.prepare(settings, ClassDataArchive.defaultCacheDirectory());
         boolean clean = false;
         try (ScratchDirectory scratch = ScratchDirectory.create(progress::leftoverRemoved);
-             Coordinator coordinator = new Coordinator(plan, events, InetAddress.getLoopbackAddress());
+             Coordinator coordinator = new Coordinator(plan, events, settings.launch().coordinatorHost());
              WorkerProcesses workers = new WorkerProcesses();
              StopOnShutdown stop = new StopOnShutdown(workers, scratch)) {
             try {
-                workers.start(settings, plan.backend(), plan.worldSize(), coordinator.address(), coordinator.token(),
-                        scratch.path(), classData, events);
+                if (settings.launch().launcher().isEngine()) {
+                    workers.startEngine(settings, plan.backend(), plan.worldSize(), coordinator.address(), coordinator.token(),
+                            scratch.path(), events);
+                } else {
+                    workers.start(settings, plan.backend(), plan.worldSize(), coordinator.address(), coordinator.token(),
+                            scratch.path(), classData, events);
+                }
                 double fork = (System.nanoTime() - startNanos) / 1e9;
                 Outcome outcome = follow(plan, coordinator, events, startNanos);
                 clean = true;
@@ -134,7 +142,16 @@ public final class WorkerLauncher {
                     throw abnormalExit(exited, run, events);
                 }
                 run.exited(exited.rank());
+            } else if (event instanceof LaunchEvent.LauncherExited exited) {
+                if (exited.exitCode() != 0 || !run.unfinishedRanks().isEmpty()) {
+                    throw new LaunchException(failures.launcherExited(exited.launcher(), exited.exitCode(), run));
+                }
+                IntStream.range(0, plan.worldSize()).forEach(run::exited);
             } else if (event instanceof LaunchEvent.RankDisconnected gone) {
+                if (!run.hasFinished(gone.rank()) && settings.launch().launcher().isEngine()) {
+                    throw new LaunchException(failures.lostConnection(gone.rank(), gone.why())
+                            + failures.launcherEnded(settings.launch().launcher().label(), launcherExit(events)));
+                }
                 if (!run.hasFinished(gone.rank())) {
                     // Its exit tells more (the code), and follows at once when the process died.
                     LaunchEvent next = poll(events, TimeUnit.SECONDS.toNanos(2));
@@ -167,6 +184,21 @@ public final class WorkerLauncher {
             }
         }
         return new LaunchException(failures.exited(exited.rank(), exited.exitCode(), run.isConnected(exited.rank())));
+    }
+
+    /**
+     * The engine's exit code once it has stopped the other ranks, or null if it had not within
+     * {@link #ENGINE_PATIENCE_SECONDS}: what it printed by then (which rank died, and of what) is in its log.
+     */
+    private static Integer launcherExit(BlockingQueue<LaunchEvent> events) {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(ENGINE_PATIENCE_SECONDS);
+        LaunchEvent event;
+        while ((event = poll(events, until - System.nanoTime())) != null) {
+            if (event instanceof LaunchEvent.LauncherExited exited) {
+                return exited.exitCode();
+            }
+        }
+        return null;
     }
 
     private static LaunchEvent poll(BlockingQueue<LaunchEvent> events, long nanos) {

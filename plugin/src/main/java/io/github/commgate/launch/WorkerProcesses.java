@@ -6,14 +6,17 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The forked worker JVMs of one run. Each writes stdout and stderr straight into its log file
- * (no pipe that nobody drains), reports its exit as an event, and is killed with its whole
- * process tree on {@link #killAll()}, which {@link StopOnShutdown} also calls, so no worker
- * outlives the Maven build.
+ * The processes of one run: the forked worker JVMs, each writing stdout and stderr straight into
+ * its log file (no pipe that nobody drains); or one engine (mpirun, srun) that starts the ranks,
+ * whose output a thread sorts into the ranks' logs. Each reports its exit as an event, and is
+ * killed with its whole process tree on {@link #killAll()}, which {@link StopOnShutdown} also
+ * calls. An engine forwards the signal to ranks on other nodes; a rank it leaves behind halts by
+ * itself once the coordinator closes, so no worker outlives the Maven build.
  */
 final class WorkerProcesses implements AutoCloseable {
 
@@ -40,6 +43,40 @@ final class WorkerProcesses implements AutoCloseable {
                 throw new LaunchException(String.format("rank %d could not be started with %s: %s",
                         rank, settings.javaExecutable(), e.getMessage()), e);
             }
+        }
+    }
+
+    /** Starts the engine, which starts every rank; its exit is reported once its output is drained. */
+    synchronized void startEngine(LaunchSettings settings, Backend backend, int worldSize, InetSocketAddress coordinator,
+                                  String token, Path scratchDirectory, BlockingQueue<LaunchEvent> events) throws LaunchException {
+        Map<String, String> environment = WorkerCommandLine.engineEnvironment(settings, coordinator, token, worldSize,
+                scratchDirectory, backend);
+        ProcessBuilder builder = new ProcessBuilder(EngineCommandLine.command(settings, backend, worldSize, environment.keySet()));
+        builder.environment().putAll(environment);
+        builder.redirectErrorStream(true);
+        builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        String engine = settings.launch().launcher().label();
+        try {
+            Process process = builder.start();
+            processes.add(process);
+            Thread drain = new Thread(new EngineOutput(process.getInputStream(), settings, worldSize), "commgate-" + engine + "-output");
+            drain.setDaemon(true);
+            drain.start();
+            process.onExit().thenAccept(p -> {
+                joinQuietly(drain);
+                events.add(new LaunchEvent.LauncherExited(engine, p.exitValue()));
+            });
+        } catch (IOException e) {
+            throw new LaunchException(String.format("%s could not be started (launcherExecutable '%s'): %s",
+                    engine, settings.launch().executable(), e.getMessage()), e);
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -38,7 +38,8 @@ public final class HostEnvironment {
         }
     }
 
-    private static String hostName() {
+    /** This machine's name, as a rank reports its node; "unknown" where it cannot be told. */
+    public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {

@@ -20,6 +20,12 @@ public final class MachineFacts {
     public static final String CPU_MODEL = "cpu_model";
     /** Logical CPUs the Maven JVM sees. */
     public static final String CPU_COUNT = "cpu_count";
+    /** How many nodes the ranks ran on, as they told one another (comm.NodeLayout); part of the environment key. */
+    public static final String NODE_COUNT = "node_count";
+    /** Ranks on each node: "4" where every node ran as many, else each node's count in order ("3,1"). */
+    public static final String RANKS_PER_NODE = "ranks_per_node";
+    /** What started the workers: local, mpirun or srun (plan.Launcher). */
+    public static final String LAUNCHER = "launcher";
     /** The NVIDIA kernel driver's version, from /proc, where one is installed. */
     public static final String DRIVER = "driver";
     public static final String GPU_MODEL = "gpu_model";

@@ -25,7 +25,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * {@link RunSettings} here and a validated {@link RunPlan} in {@link PlanValidator}; subclasses
  * add their own parameters in {@link #configure} and decide what to do with the {@link RunResult}.
  */
-abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
+abstract class AbstractMeasuringMojo extends AbstractLaunchingMojo {
 
     /**
      * {@code auto}, {@code cpu} or {@code cuda}. {@code auto} picks cuda when an NVIDIA GPU is
@@ -34,7 +34,11 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
     @Parameter(property = "commgate.backend", defaultValue = Defaults.BACKEND)
     private String backend;
 
-    /** Number of ranks, one worker JVM each. Default: the visible GPUs (at most 8) on cuda, 2 on cpu (which runs 2 to 8). */
+    /**
+     * Number of ranks, one worker JVM each. Default: the visible GPUs (at most 8) on cuda, 2 on cpu
+     * (which runs 2 to 8). Under launcher mpirun or srun the ranks may span nodes: cuda runs up to
+     * 1024, and the default needs a GPU visible here to count.
+     */
     @Parameter(property = "commgate.worldSize")
     private Integer worldSize;
 
@@ -128,6 +132,7 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
                 .hiddenSize(hiddenSize).dtype(dtype).protocol(warmups, trials, cycles)
                 .customMaxBytes(customAllReduceMaxSize).rotatingBufferBytes(rotatingBufferSize).timeoutSeconds(timeout)
                 .lockTimeoutSeconds(lockTimeout);
+        configureLaunch(settings);
     }
 
     /** The communicators as the user named them; empty when they named none. */
@@ -159,7 +164,7 @@ abstract class AbstractMeasuringMojo extends AbstractCommgateMojo {
         String project = project() != null ? project().getGroupId() + ":" + project().getArtifactId() : projectDirectory().toString();
         LaunchSettings launch = new LaunchSettings(Measurement.java(javaExecutable), jvmArgs == null ? List.of() : jvmArgs,
                 environmentVariables == null ? Map.of() : environmentVariables, Measurement.classpath(plugin()),
-                outputDirectory().resolve("logs"), plan.timeout(), plan.lockTimeout(), project);
+                outputDirectory().resolve("logs"), plan.timeout(), plan.lockTimeout(), project, plan.launch());
         return new Measurement(getLog(), launch, startNanos()).run(benchmark);
     }
 

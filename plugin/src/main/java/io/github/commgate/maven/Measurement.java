@@ -3,7 +3,9 @@ package io.github.commgate.maven;
 import io.github.commgate.launch.LaunchException;
 import io.github.commgate.launch.LaunchSettings;
 import io.github.commgate.launch.WorkerLauncher;
+import io.github.commgate.machine.HostAddresses;
 import io.github.commgate.machine.HostEnvironment;
+import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.result.PointResult;
 import io.github.commgate.result.RunResult;
@@ -47,8 +49,10 @@ final class Measurement {
     RunResult run(BenchmarkPlan plan) throws MojoExecutionException {
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
-        log.info(String.format("commgate: %d point%s on %d rank%s (%s backend); logs in %s", plan.points().size(),
-                plan.points().size() == 1 ? "" : "s", plan.worldSize(), plan.worldSize() == 1 ? "" : "s", plan.backend(), launch.logDirectory()));
+        log.info(String.format("commgate: %d point%s on %d rank%s (%s backend%s); logs in %s", plan.points().size(),
+                plan.points().size() == 1 ? "" : "s", plan.worldSize(), plan.worldSize() == 1 ? "" : "s", plan.backend(),
+                launch.launch().launcher().isEngine() ? ", started by " + launch.launch().launcher() + ", coordinator on "
+                        + HostAddresses.text(launch.launch().coordinatorHost()) : "", launch.logDirectory()));
         RunTimeline timeline = new RunTimeline(plan, start);
         try {
             WorkerLauncher.Outcome outcome = new WorkerLauncher(launch, new ConsoleProgress(log, timeline, System::nanoTime)).run(plan);
@@ -67,9 +71,10 @@ final class Measurement {
         }
     }
 
-    /** The host's facts, and what rank 0 told of its own. */
-    private static Map<String, String> environment(Map<String, String> rankEnvironment) {
+    /** The host's facts, what started the ranks, and what rank 0 told of its own. */
+    private Map<String, String> environment(Map<String, String> rankEnvironment) {
         Map<String, String> environment = new LinkedHashMap<>(HostEnvironment.describe());
+        environment.put(MachineFacts.LAUNCHER, launch.launch().launcher().label());
         environment.putAll(rankEnvironment);
         return environment;
     }

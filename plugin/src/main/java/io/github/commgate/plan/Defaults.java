@@ -51,7 +51,15 @@ public final class Defaults {
     /** A month of daily builds: enough for a level step and a creep to show, few enough for a small chart. */
     public static final int TREND_RUNS = 30;
     public static final int CPU_WORLD_SIZE = 2;
+    /** One node's worth: the most GPUs one host carries, and what shared memory between JVMs serves. */
     public static final int MAX_WORLD_SIZE = 8;
+    /**
+     * The ranks a cuda run may span under an engine (mpirun, srun), across nodes: 128 nodes of 8
+     * GPUs, beyond which one coordinator's all-gathers of NCCL ids and barriers become the cost.
+     */
+    public static final int MAX_ENGINE_WORLD_SIZE = 1024;
+    /** Today's forked JVMs on the Maven host; mpirun and srun start them through a site's engine. */
+    public static final String LAUNCHER = "local";
     /** 256 KiB to 32 MiB in bf16: the sizes where one-shot and two-shot cross over, a sweep a 2-core runner finishes well within a minute. */
     public static final List<Integer> CPU_SEQUENCE_LENGTHS = List.of(16, 64, 128, 512, 2048);
     /**

@@ -58,26 +58,32 @@ public final class PlanValidator {
     }
 
     private RunPlan check(RunSettings s, VisibleGpus gpus) throws InvalidSettingsException {
+        LaunchValidator launchValidator = new LaunchValidator(problems);
+        Launcher launcher = launchValidator.launcher(s);
         Backend backend = Backend.parse(orDefault(s.backend, Defaults.BACKEND)).orElse(null);
         if (backend == null) {
             problems.add(String.format("backend: unknown backend '%s'; valid: %s", s.backend, Backend.labels()));
+        }
+        if (launcher == null || backend == null) {
             throw new InvalidSettingsException(problems);
         }
         Backend resolved = backend.resolve(gpus.count());
-        if (resolved == Backend.CUDA && gpus.count() == 0) {
+        // Under an engine the ranks run on the nodes it allocates, whose GPUs this host need not have.
+        if (resolved == Backend.CUDA && gpus.count() == 0 && !launcher.isEngine()) {
             problems.add("backend: cuda needs an NVIDIA GPU, but none is visible here (" + gpus.seen() + ")");
             throw new InvalidSettingsException(problems);
         }
-        BenchmarkPlan benchmark = benchmark(s, resolved, gpus);
+        BenchmarkPlan benchmark = benchmark(s, resolved, gpus, launcher);
         Duration timeout = Duration.ofSeconds(atLeast("timeout", s.timeoutSeconds, 1, " second"));
         Duration lockTimeout = Duration.ofSeconds(atLeast("lockTimeout", s.lockTimeoutSeconds, 0, " second"));
         int recordRuns = atLeast("recordRuns", s.recordRuns, 1, "");
         GatePolicy gate = gate(s);
         HistoryPolicy history = history(s);
+        LaunchPlan launch = launchValidator.check(s, launcher);
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
-        return new RunPlan(benchmark, timeout, lockTimeout, gate, recordRuns, history);
+        return new RunPlan(benchmark, timeout, lockTimeout, gate, recordRuns, history, launch);
     }
 
     private HistoryPolicy history(RunSettings s) {
@@ -94,8 +100,8 @@ public final class PlanValidator {
     }
 
     /** The plan, or null when a problem was found (then the size checks wait for a usable plan). */
-    private BenchmarkPlan benchmark(RunSettings s, Backend backend, VisibleGpus gpus) {
-        int worldSize = worldSize(s.worldSize, backend, gpus);
+    private BenchmarkPlan benchmark(RunSettings s, Backend backend, VisibleGpus gpus, Launcher launcher) {
+        int worldSize = worldSize(s.worldSize, backend, gpus, launcher);
         List<String> communicators = communicators(s.communicators, backend);
         List<Integer> sequenceLengths = sequenceLengths(s.sequenceLengths, backend);
         atLeast("hiddenSize", s.hiddenSize, 1, "");
@@ -133,7 +139,7 @@ public final class PlanValidator {
         }
     }
 
-    private int worldSize(Integer requested, Backend backend, VisibleGpus gpus) {
+    private int worldSize(Integer requested, Backend backend, VisibleGpus gpus, Launcher launcher) {
         if (backend == Backend.CPU) {
             int worldSize = requested == null ? Defaults.CPU_WORLD_SIZE : requested;
             if (worldSize < 2 || worldSize > Defaults.MAX_WORLD_SIZE) {
@@ -142,6 +148,9 @@ public final class PlanValidator {
             }
             return worldSize;
         }
+        if (launcher.isEngine()) {
+            return engineWorldSize(requested, gpus, launcher);
+        }
         int worldSize = requested == null ? Math.min(gpus.count(), Defaults.MAX_WORLD_SIZE) : requested;
         if (worldSize < 1 || worldSize > Defaults.MAX_WORLD_SIZE) {
             problems.add(String.format("worldSize: %d is out of range; the cuda backend runs 1 to %d ranks", worldSize,
@@ -149,6 +158,21 @@ public final class PlanValidator {
         } else if (worldSize > gpus.count()) {
             problems.add(String.format("worldSize: %d needs one GPU per rank, but %d %s visible (%s)",
                     worldSize, gpus.count(), gpus.count() == 1 ? "is" : "are", gpus.seen()));
+        }
+        return worldSize;
+    }
+
+    /** Ranks an engine spreads over its nodes: not bounded by the GPUs of this host, which may have none. */
+    private int engineWorldSize(Integer requested, VisibleGpus gpus, Launcher launcher) {
+        if (requested == null && gpus.count() == 0) {
+            problems.add(String.format("worldSize: must be set for launcher %s, since no GPU is visible on this host to "
+                    + "count (%s)", launcher, gpus.seen()));
+            return 1;
+        }
+        int worldSize = requested == null ? Math.min(gpus.count(), Defaults.MAX_WORLD_SIZE) : requested;
+        if (worldSize < 1 || worldSize > Defaults.MAX_ENGINE_WORLD_SIZE) {
+            problems.add(String.format("worldSize: %d is out of range; the cuda backend runs 1 to %d ranks under launcher %s",
+                    worldSize, Defaults.MAX_ENGINE_WORLD_SIZE, launcher));
         }
         return worldSize;
     }

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param lockTimeout how long to wait for another run measuring on the same devices, before the timeout starts
  * @param recordRuns independent runs update-baseline pools
  * @param history    where the run is appended for its trend
+ * @param launch     what starts the workers, and where they find the coordinator
  */
 public record RunPlan(BenchmarkPlan benchmark, Duration timeout, Duration lockTimeout, GatePolicy gate, int recordRuns,
-                      HistoryPolicy history) {
+                      HistoryPolicy history, LaunchPlan launch) {
 }

@@ -1,7 +1,9 @@
 package io.github.commgate.plan;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,6 +38,10 @@ public final class RunSettings {
     boolean failOnRegression = true;
     Path historyDirectory;
     int trendRuns = Defaults.TREND_RUNS;
+    String launcher = Defaults.LAUNCHER;
+    String launcherExecutable;
+    List<String> launcherArgs = new ArrayList<>();
+    String coordinatorHost;
 
     public RunSettings backend(String value) {
         backend = value;
@@ -152,6 +158,28 @@ public final class RunSettings {
 
     public RunSettings failOnRegression(boolean value) {
         failOnRegression = value;
+        return this;
+    }
+
+    public RunSettings launcher(String value) {
+        launcher = value;
+        return this;
+    }
+
+    /** Null: the engine's own command name, looked up on the PATH. */
+    public RunSettings launcherExecutable(String value) {
+        launcherExecutable = value;
+        return this;
+    }
+
+    public RunSettings launcherArgs(List<String> values) {
+        launcherArgs = values == null ? new ArrayList<>() : new ArrayList<>(values);
+        return this;
+    }
+
+    /** Null: loopback for the local launcher, this machine's address for an engine. */
+    public RunSettings coordinatorHost(String value) {
+        coordinatorHost = value;
         return this;
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Message.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = Message.Challenge.class, name = "challenge"),
+        @JsonSubTypes.Type(value = Message.Proof.class, name = "proof"),
         @JsonSubTypes.Type(value = Message.PlanReply.class, name = "plan"),
         @JsonSubTypes.Type(value = Message.Barrier.class, name = "barrier"),
         @JsonSubTypes.Type(value = Message.BarrierRelease.class, name = "barrier-release"),
@@ -29,11 +31,22 @@ import java.util.Map;
 })
 public sealed interface Message {
 
-    /** First message of a worker: who it is, and the run's token as proof it was started by us. */
-    record Hello(int rank, long pid, String token) implements Message {
+    /**
+     * First message of a worker: who it is, and a random nonce that the coordinator must answer
+     * with the run's secret ({@link SecretProof}) before the worker tells it anything more.
+     */
+    record Hello(int rank, long pid, String nonce) implements Message {
     }
 
-    /** The coordinator's answer to a valid hello: what to measure. */
+    /** The coordinator proves the secret ({@code answer} to the worker's nonce) and asks the worker to prove it. */
+    record Challenge(String nonce, String answer) implements Message {
+    }
+
+    /** The worker's answer to the coordinator's nonce. */
+    record Proof(String answer) implements Message {
+    }
+
+    /** The coordinator's answer to a proven worker: what to measure. */
     record PlanReply(BenchmarkPlan plan) implements Message {
     }
 

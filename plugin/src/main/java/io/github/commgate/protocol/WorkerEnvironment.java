@@ -8,8 +8,15 @@ public final class WorkerEnvironment {
 
     /** host:port of the coordinator. */
     public static final String COORDINATOR = "COMMGATE_COORDINATOR";
-    /** The run's secret; in the environment, never on a command line, where other users could read it. */
+    /**
+     * The run's secret; in the environment, never on a command line, where other users could read
+     * it. The coordinator's connection never carries it: worker and coordinator prove it to each other ({@link SecretProof}).
+     */
     public static final String TOKEN = "COMMGATE_TOKEN";
+    /** local, mpirun or srun: where a worker finds its rank (plan.Launcher names each engine's variables). */
+    public static final String LAUNCHER = "COMMGATE_LAUNCHER";
+    /** The name of this rank's node, where the host name does not tell nodes apart; default: the host name. */
+    public static final String NODE_NAME = "COMMGATE_NODE_NAME";
     public static final String RANK = "COMMGATE_RANK";
     public static final String WORLD_SIZE = "COMMGATE_WORLD_SIZE";
     public static final String LOCAL_RANK = "COMMGATE_LOCAL_RANK";

@@ -18,17 +18,29 @@ final class RunDescription {
     private RunDescription() {
     }
 
-    /** The hardware and the library versions the numbers belong to. */
+    /** The hardware and the library versions the numbers belong to, and how the ranks were placed. */
     static String machine(Map<String, String> env) {
         if (env.containsKey(MachineFacts.GPU_MODEL)) {
-            return String.format("%s (%s of them visible), driver %s, CUDA runtime %s, NCCL %s%s",
+            return String.format("%s (%s of them visible), driver %s, CUDA runtime %s, NCCL %s%s%s",
                     env.get(MachineFacts.GPU_MODEL), env.getOrDefault(MachineFacts.GPU_COUNT, "?"), env.getOrDefault(MachineFacts.DRIVER, "unknown"),
                     env.getOrDefault(MachineFacts.CUDA_RUNTIME, "unknown"), env.getOrDefault(MachineFacts.NCCL_VERSION, "unknown"),
-                    gpuState(env));
+                    gpuState(env), placement(env));
         }
         String barrier = env.containsKey(MachineFacts.SHM_BARRIER_NS) ? ", shared-memory barrier " + env.get(MachineFacts.SHM_BARRIER_NS) + " ns" : "";
-        return String.format("%s, %s cores, Java %s%s", env.getOrDefault(MachineFacts.CPU_MODEL, "unknown CPU"),
-                env.getOrDefault(MachineFacts.CPU_COUNT, "?"), env.getOrDefault(MachineFacts.JAVA_VERSION, "?"), barrier);
+        return String.format("%s, %s cores, Java %s%s%s", env.getOrDefault(MachineFacts.CPU_MODEL, "unknown CPU"),
+                env.getOrDefault(MachineFacts.CPU_COUNT, "?"), env.getOrDefault(MachineFacts.JAVA_VERSION, "?"), barrier,
+                placement(env));
+    }
+
+    /** "; 2 nodes x 4 ranks, started by srun", where the ranks told their nodes. */
+    private static String placement(Map<String, String> env) {
+        if (!env.containsKey(MachineFacts.NODE_COUNT)) {
+            return "";
+        }
+        String nodes = env.get(MachineFacts.NODE_COUNT);
+        String launcher = env.containsKey(MachineFacts.LAUNCHER) ? ", started by " + env.get(MachineFacts.LAUNCHER) : "";
+        return String.format("; %s node%s x %s ranks%s", nodes, "1".equals(nodes) ? "" : "s",
+                env.getOrDefault(MachineFacts.RANKS_PER_NODE, "?"), launcher);
     }
 
     /** "; SM 1980 MHz, 41 C, 312 W, clocks held: none, other processes: 0", where NVML was read. */

@@ -4,6 +4,7 @@ import io.github.commgate.comm.Rendezvous;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.protocol.MessageChannel;
+import io.github.commgate.protocol.SecretProof;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
@@ -41,21 +42,36 @@ final class CoordinatorLink implements Rendezvous, AutoCloseable {
     }
 
     /**
-     * Says hello and returns the link with its plan. The hello is encoded before connecting, so
-     * it follows the connection at once: the coordinator gives a stranger only seconds. Turned
-     * away with {@code tryAgain} (too many other connections were waiting), it tries again.
+     * Says hello, has the coordinator prove the run's secret before proving it in turn, and
+     * returns the link with its plan. Each frame is encoded before it is sent, so the handshake
+     * follows the connection at once: the coordinator gives a stranger only seconds. Turned away
+     * with {@code tryAgain} (too many other connections were waiting), it tries again.
      *
      * @throws CoordinatorGoneException when the coordinator closed the connection without answering
      */
-    static CoordinatorLink join(String host, int port, Message.Hello hello) throws IOException {
-        byte[] frame = MessageChannel.encode(hello);
+    static CoordinatorLink join(String host, int port, int rank, String secret) throws IOException {
+        SecretProof proof = new SecretProof(secret);
         long deadline = System.currentTimeMillis() + JOIN_PATIENCE_MILLIS;
         for (long pause = 50; ; pause = Math.min(2 * pause, MAX_PAUSE_MILLIS)) {
+            String nonce = SecretProof.newNonce();
+            byte[] hello = MessageChannel.encode(new Message.Hello(rank, ProcessHandle.current().pid(), nonce));
             MessageChannel channel = new MessageChannel(new Socket(host, port));
             Message answer;
+            boolean proven = false;
             try {
-                channel.sendEncoded(frame);
-                answer = channel.receive();
+                channel.sendEncoded(hello);
+                // Before the peer has proven the secret, it gets no more room than the coordinator gives a stranger.
+                answer = channel.receive(MessageChannel.MAX_HELLO_BYTES);
+                if (answer instanceof Message.Challenge challenge) {
+                    if (!SecretProof.same(proof.coordinatorAnswer(nonce, challenge.nonce()), challenge.answer())) {
+                        channel.close();
+                        throw new IOException("the peer at " + host + ":" + port
+                                + " did not prove the run's secret; it is not this run's coordinator");
+                    }
+                    proven = true;
+                    channel.sendEncoded(MessageChannel.encode(new Message.Proof(proof.workerAnswer(rank, nonce, challenge.nonce()))));
+                    answer = channel.receive();
+                }
             } catch (EOFException e) {
                 channel.close();
                 throw new CoordinatorGoneException("it closed the connection without answering the hello");
@@ -63,7 +79,7 @@ final class CoordinatorLink implements Rendezvous, AutoCloseable {
                 // Pushed out before the hello was read: the close of unread data is a reset.
                 answer = new Message.Refused("the connection was reset before the hello was answered", true);
             }
-            if (answer instanceof Message.PlanReply reply) {
+            if (answer instanceof Message.PlanReply reply && proven) {
                 return new CoordinatorLink(channel, reply.plan());
             }
             channel.close();
@@ -110,6 +126,7 @@ final class CoordinatorLink implements Rendezvous, AutoCloseable {
             if (!leaving) {
                 System.err.println("commgate worker: the coordinator went away (" + e + "); exiting");
                 System.err.flush();
+                NodeScratch.removeIfMade();
                 Runtime.getRuntime().halt(COORDINATOR_GONE);
             }
         }

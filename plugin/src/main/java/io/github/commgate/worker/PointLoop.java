@@ -4,59 +4,78 @@ import io.github.commgate.comm.AllReducePoint;
 import io.github.commgate.comm.BackendRegistry;
 import io.github.commgate.comm.Communicator;
 import io.github.commgate.comm.ExactSumImages;
+import io.github.commgate.comm.NodeLayout;
 import io.github.commgate.comm.PhaseTimes;
 import io.github.commgate.comm.PointMeasurement;
 import io.github.commgate.comm.RankContext;
 import io.github.commgate.comm.WorkerPhase;
+import io.github.commgate.machine.MachineFacts;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.CommunicatorCatalog;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.result.RankPointResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Opens the plan's communicators and measures every point in plan order, with a barrier of all
- * ranks before each one so that no rank times a point while a peer is still on the last; then
- * tells the host where the rank's time went.
+ * Learns which node each rank runs on, opens the plan's communicators (those that need every
+ * rank on one node only where they are), and measures every point in plan order, with a barrier
+ * of all ranks before each one so that no rank times a point while a peer is still on the last;
+ * then tells the host where the rank's time went.
  */
 final class PointLoop {
 
     private final BenchmarkPlan plan;
-    private final int rank;
-    private final RankContext context;
+    private final RankPlacement placement;
+    private final String node;
+    private final Path scratch;
     private final CoordinatorLink link;
     private final BackendRegistry backend;
+    private final int rank;
     private final PhaseTimes phases;
+    private final ExactSumImages exactSums;
 
-    PointLoop(BenchmarkPlan plan, int rank, int localRank, Path scratch, CoordinatorLink link, PhaseTimes phases) {
+    PointLoop(BenchmarkPlan plan, RankPlacement placement, String node, Path scratch, CoordinatorLink link, PhaseTimes phases) {
         this.plan = plan;
-        this.rank = rank;
+        this.placement = placement;
+        this.node = node;
+        this.scratch = scratch;
         this.link = link;
+        this.rank = placement.rank();
         this.phases = phases;
         // Computed on every core while the communicators open; the first point waits for what is left.
-        ExactSumImages exactSums = ExactSumImages.computeInBackground(rank, plan.worldSize(), plan.dtype(),
+        this.exactSums = ExactSumImages.computeInBackground(rank, plan.worldSize(), plan.dtype(),
                 plan.maxBytes() / plan.dtype().bytes());
-        this.context = new RankContext(rank, plan.worldSize(), localRank, scratch, plan.maxBytes(), plan.protocol(),
-                plan.customMaxBytes(), link, exactSums, phases);
         // Only opening a communicator loads native code, so a CPU worker never loads JavaCPP.
         this.backend = CommunicatorCatalog.registry(plan.backend());
     }
 
     void run() throws IOException {
+        NodeLayout nodes = new NodeLayout(link.allGather(node.getBytes(StandardCharsets.UTF_8)).stream()
+                .map(name -> new String(name, StandardCharsets.UTF_8)).toList());
+        RankContext context = new RankContext(rank, plan.worldSize(), placement.localRank(), scratch, plan.maxBytes(),
+                plan.protocol(), plan.customMaxBytes(), link, exactSums, phases, nodes);
         Map<String, Communicator> communicators = new LinkedHashMap<>();
         for (String name : plan.communicators()) {
+            Optional<String> unplaced = backend.declaration(name).placementProblem(nodes);
+            if (unplaced.isPresent()) {
+                communicators.put(name, new SkippedCommunicator(name, unplaced.get()));
+                continue;
+            }
             try (PhaseTimes.Span setup = phases.start(WorkerPhase.SETUP)) {
                 communicators.put(name, backend.open(name, context));
             }
         }
         Map<String, String> facts;
         try (PhaseTimes.Span describing = phases.start(WorkerPhase.FACTS)) {
-            facts = backend.describe(context);
+            facts = new LinkedHashMap<>(backend.describe(context));
         }
+        facts.put(MachineFacts.NODE_COUNT, Integer.toString(nodes.nodeCount()));
+        facts.put(MachineFacts.RANKS_PER_NODE, nodes.ranksPerNode());
         link.send(new Message.RankEnvironment(facts));
         for (BenchmarkPlan.PlannedPoint planned : plan.points()) {
             link.send(new Message.PointReport(measure(communicators.get(planned.communicator()), planned.point())));

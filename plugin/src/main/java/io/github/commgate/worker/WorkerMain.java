@@ -2,18 +2,22 @@ package io.github.commgate.worker;
 
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.PhaseTimes;
+import io.github.commgate.machine.HostEnvironment;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.CommunicatorCatalog;
+import io.github.commgate.plan.Launcher;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.protocol.WorkerEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * Entry point of a forked worker JVM: joins the coordinator named in its environment, asks for
- * the plan, measures every point, and exits 0; on any failure it tells the coordinator why,
- * writes the stack trace to its log (stdout), and exits 1.
+ * Entry point of a worker JVM, forked by the launcher or started by an engine (mpirun, srun):
+ * finds its rank in its environment, joins the coordinator named there, asks for the plan,
+ * measures every point, and exits 0; on any failure it tells the coordinator why, writes the
+ * stack trace to its log (stdout), and exits 1.
  */
 public final class WorkerMain {
 
@@ -21,14 +25,28 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) {
+        Map<String, String> environment = System.getenv();
+        String launcherName = environment.getOrDefault(WorkerEnvironment.LAUNCHER, Launcher.LOCAL.label());
+        Launcher launcher = Launcher.parse(launcherName).orElse(null);
+        RankPlacement placement;
+        try {
+            if (launcher == null) {
+                throw new IllegalArgumentException(WorkerEnvironment.LAUNCHER + " is '" + launcherName + "'; valid: " + Launcher.labels());
+            }
+            placement = RankPlacement.from(launcher, environment);
+        } catch (IllegalArgumentException e) {
+            System.err.println("commgate worker: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int rank = placement.rank();
         String coordinator = required(WorkerEnvironment.COORDINATOR);
-        int rank = Integer.parseInt(required(WorkerEnvironment.RANK));
         loadLibrariesMeanwhile(System.getenv(WorkerEnvironment.BACKEND));
         int colon = coordinator.lastIndexOf(':');
-        Message.Hello hello = new Message.Hello(rank, ProcessHandle.current().pid(), required(WorkerEnvironment.TOKEN));
         CoordinatorLink link;
         try {
-            link = CoordinatorLink.join(coordinator.substring(0, colon), Integer.parseInt(coordinator.substring(colon + 1)), hello);
+            link = CoordinatorLink.join(coordinator.substring(0, colon), Integer.parseInt(coordinator.substring(colon + 1)),
+                    rank, required(WorkerEnvironment.TOKEN));
         } catch (CoordinatorLink.CoordinatorGoneException e) {
             System.err.println("commgate worker rank " + rank + ": the coordinator went away (" + e.getMessage() + "); exiting");
             System.exit(CoordinatorLink.COORDINATOR_GONE);
@@ -40,9 +58,16 @@ public final class WorkerMain {
         }
         try {
             BenchmarkPlan plan = link.plan();
-            Path scratch = Path.of(required(WorkerEnvironment.SCRATCH_DIRECTORY));
-            int localRank = Integer.parseInt(required(WorkerEnvironment.LOCAL_RANK));
-            new PointLoop(plan, rank, localRank, scratch, link, new PhaseTimes()).run();
+            String mismatch = placement.mismatch(launcher, plan.worldSize());
+            if (mismatch != null) {
+                System.err.println("commgate worker rank " + rank + ": " + mismatch);
+                link.send(new Message.WorkerFailure(mismatch, ""));
+                link.close();
+                System.exit(1);
+            }
+            Path scratch = NodeScratch.ensure(Path.of(required(WorkerEnvironment.SCRATCH_DIRECTORY)), placement.localRank() == 0);
+            String node = environment.getOrDefault(WorkerEnvironment.NODE_NAME, HostEnvironment.hostName());
+            new PointLoop(plan, placement, node, scratch, link, new PhaseTimes()).run();
             link.finish();
             link.close();
             System.exit(0);

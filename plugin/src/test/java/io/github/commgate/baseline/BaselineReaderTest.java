@@ -36,6 +36,15 @@ class BaselineReaderTest {
     }
 
     @Test
+    void aBaselineWrittenBeforeRanksHadNodesRanOnOneNode() throws Exception {
+        String old = golden().replaceFirst(",\\s*\"nodes\" : 1,\\s*\"ranks_per_node\" : 2", "");
+        EnvironmentKey key = BaselineReader.read(FILE, old).key();
+        assertEquals(new EnvironmentKey("cpu", "Intel(R) Xeon(R) Platinum 8481C CPU @ 2.70GHz", 2, 2, "bf16", 8192), key);
+        assertEquals(BaselineReader.read(FILE, golden()).key(), key);
+        assertEquals(-1, old.indexOf("ranks_per_node"));
+    }
+
+    @Test
     void malformedJsonNamesLineAndColumn() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 3, column 3: Unexpected character ('\"' (code 34)): was expecting"
                 + " comma to separate Object entries", problem(goldenWith("\"format\" : 2,", "\"format\" : 2")));
@@ -108,7 +117,7 @@ class BaselineReaderTest {
     void anUnknownBackendOrABadDateIsNamed() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 4, column 17: unknown backend 'tpu' in 'backend'; valid: cpu, cuda",
                 problem(goldenWith("\"backend\" : \"cpu\"", "\"backend\" : \"tpu\"")));
-        assertEquals("baseline src/commgate/x.json: line 13, column 19: 'recorded_at' is 'yesterday'; expected an instant"
+        assertEquals("baseline src/commgate/x.json: line 15, column 19: 'recorded_at' is 'yesterday'; expected an instant"
                 + " such as 2026-11-24T06:00:00Z", problem(goldenWith("\"2026-11-24T06:00:00Z\"", "\"yesterday\"")));
     }
 
@@ -123,7 +132,7 @@ class BaselineReaderTest {
     @Test
     void aTruncatedFileSaysWhereItEnded() throws IOException {
         String text = golden();
-        assertEquals("baseline src/commgate/x.json: line 23, column 5: Unexpected end-of-input within/between Object entries",
+        assertEquals("baseline src/commgate/x.json: line 25, column 5: Unexpected end-of-input within/between Object entries",
                 problem(text.substring(0, text.indexOf("\"os\""))));
         assertEquals("baseline src/commgate/x.json: line 1, column 2: Unexpected end-of-input: expected close marker for"
                 + " Object (opened at line 1, column 1)", problem("{"));

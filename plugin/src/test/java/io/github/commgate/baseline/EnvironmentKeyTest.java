@@ -74,4 +74,31 @@ class EnvironmentKeyTest {
         assertEquals(0, key.deviceCount());
         assertTrue(key.describe().startsWith("cpu backend on an unknown number of CPUs"));
     }
+
+    @Test
+    void ranksOnSeveralNodesAreAnotherEnvironmentNamedByTheirPlacement() {
+        Map<String, String> environment = new HashMap<>(Runs.environment());
+        environment.put("gpu_model", "NVIDIA H100 80GB HBM3");
+        environment.put("gpu_count", "8");
+        environment.put("node_count", "2");
+        environment.put("ranks_per_node", "8");
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(16).communicators("nccl")
+                .sequenceLengths(128).hiddenSize(8192).dtype(DType.BF16).protocol(5, 50, 10).build();
+        EnvironmentKey key = EnvironmentKey.of(new RunResult(plan, environment, Instant.EPOCH, 0, 0, List.of()));
+        assertEquals(new EnvironmentKey("cuda", "NVIDIA H100 80GB HBM3", 8, 16, "bf16", 8192, 2, 8), key);
+        assertEquals("cuda-nvidia-h100-80gb-hbm3-8gpus-n2x8-ws16-bf16-h8192.json", key.fileName());
+        assertEquals("cuda backend on 8 GPUs (NVIDIA H100 80GB HBM3), world size 16 on 2 nodes of at most 8 ranks, bf16,"
+                + " hidden size 8192", key.describe());
+        environment.put("node_count", "1");
+        environment.put("ranks_per_node", "16");
+        EnvironmentKey oneNode = EnvironmentKey.of(new RunResult(plan, environment, Instant.EPOCH, 0, 0, List.of()));
+        assertEquals("cuda-nvidia-h100-80gb-hbm3-8gpus-ws16-bf16-h8192.json", oneNode.fileName());
+        assertTrue(!oneNode.equals(key));
+    }
+
+    @Test
+    void aRunThatDidNotTellItsPlacementRanOnOneNode() {
+        EnvironmentKey key = EnvironmentKey.of(Runs.run(List.of(measured("shm-oneshot", 128, around(5)))));
+        assertEquals(List.of(1, 2), List.of(key.nodes(), key.ranksPerNode()));
+    }
 }

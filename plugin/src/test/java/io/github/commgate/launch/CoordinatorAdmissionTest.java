@@ -9,6 +9,7 @@ import io.github.commgate.comm.DType;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.protocol.MessageChannel;
+import io.github.commgate.protocol.SecretProof;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What a real socket that has not proven the token can do to the coordinator: little, briefly, and named. */
+/** What a real socket that has not proven the run's secret can do to the coordinator: little, briefly, and named. */
 class CoordinatorAdmissionTest {
 
     private final BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2).communicators("shm-oneshot")
@@ -63,7 +64,7 @@ class CoordinatorAdmissionTest {
         start(AdmissionLimits.DEFAULT);
         Socket stranger = connect();
         new DataOutputStream(stranger.getOutputStream()).writeInt(64 << 20);
-        String why = "announced a frame of 67108864 bytes before proving the run's token (a hello is at most 4096)";
+        String why = "announced a frame of 67108864 bytes before proving the run's secret (a hello is at most 4096)";
         assertEquals(new Message.Refused(why, false), new MessageChannel(stranger).receive());
         assertEquals(new LaunchEvent.PeerRefused(addressOf(stranger), why), nextRefusal());
     }
@@ -73,10 +74,26 @@ class CoordinatorAdmissionTest {
         start(new AdmissionLimits(Duration.ofMillis(300), 64));
         Socket silent = connect();
         long start = System.nanoTime();
-        assertEquals(new Message.Refused("sent no hello within 0.3 s", true), new MessageChannel(silent).receive());
+        String why = "did not prove the run's secret within 0.3 s";
+        assertEquals(new Message.Refused(why, true), new MessageChannel(silent).receive());
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds >= 0.25 && seconds < 3, seconds + " s");
-        assertEquals(new LaunchEvent.PeerRefused(addressOf(silent), "sent no hello within 0.3 s"), nextRefusal());
+        assertEquals(new LaunchEvent.PeerRefused(addressOf(silent), why), nextRefusal());
+    }
+
+    @Test
+    void aPeerThatSaysHelloButNeverAnswersTheChallengeHasTheSameTimeInAll() throws Exception {
+        start(new AdmissionLimits(Duration.ofMillis(300), 64));
+        Socket slow = connect();
+        MessageChannel channel = new MessageChannel(slow);
+        long start = System.nanoTime();
+        channel.send(new Message.Hello(0, 1, SecretProof.newNonce()));
+        assertInstanceOf(Message.Challenge.class, channel.receive());
+        String why = "did not prove the run's secret within 0.3 s";
+        assertEquals(new Message.Refused(why, true), channel.receive());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds >= 0.25 && seconds < 3, seconds + " s");
+        assertEquals(new LaunchEvent.PeerRefused(addressOf(slow), why), nextRefusal());
     }
 
     @Test
@@ -85,13 +102,12 @@ class CoordinatorAdmissionTest {
         List<Socket> silent = List.of(connect(), connect(), connect());
         Thread.sleep(200);
         Socket fourth = connect();
-        String why = "too many connections were waiting to prove the run's token (at most 3); this one had waited longest";
+        String why = "too many connections were waiting to prove the run's secret (at most 3); this one had waited longest";
         assertEquals(new Message.Refused(why, true), new MessageChannel(silent.get(0)).receive());
         assertEquals(new LaunchEvent.PeerRefused(addressOf(silent.get(0)), why), nextRefusal());
 
         MessageChannel rank0 = new MessageChannel(connect());
-        rank0.send(new Message.Hello(0, 1, coordinator.token()));
-        assertEquals(plan, assertInstanceOf(Message.PlanReply.class, rank0.receive()).plan());
+        assertEquals(plan, assertInstanceOf(Message.PlanReply.class, PeerHandshake.prove(rank0, 0, coordinator.token())).plan());
         assertEquals(new LaunchEvent.PeerRefused(addressOf(silent.get(1)), why), nextRefusal());
         assertEquals(new LaunchEvent.RankConnected(0), events.poll(5, TimeUnit.SECONDS));
         assertTrue(fourth.isConnected());

@@ -11,11 +11,13 @@ import io.github.commgate.comm.DType;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.protocol.Message;
 import io.github.commgate.protocol.MessageChannel;
+import io.github.commgate.protocol.SecretProof;
 import io.github.commgate.result.RankPointResult;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,8 +50,7 @@ class CoordinatorTest {
 
     private MessageChannel join(int rank) throws IOException {
         MessageChannel channel = connect();
-        channel.send(new Message.Hello(rank, 100 + rank, coordinator.token()));
-        assertEquals(plan, assertInstanceOf(Message.PlanReply.class, channel.receive()).plan());
+        assertEquals(plan, assertInstanceOf(Message.PlanReply.class, PeerHandshake.prove(channel, rank, coordinator.token())).plan());
         return channel;
     }
 
@@ -62,27 +63,39 @@ class CoordinatorTest {
     }
 
     @Test
-    void bindsLoopbackWithARandomToken() {
+    void bindsTheAddressItIsGivenWithARandomSecret() {
         assertEquals(InetAddress.getLoopbackAddress(), coordinator.address().getAddress());
         assertEquals(48, coordinator.token().length());
     }
 
     @Test
-    void aPeerWithoutTheTokenIsRefusedAndNeverGetsThePlan() throws Exception {
+    void aPeerWithoutTheSecretIsRefusedAndNeverGetsThePlan() throws Exception {
         try (MessageChannel stranger = connect()) {
-            stranger.send(new Message.Hello(0, 1, "guess"));
-            assertEquals(new Message.Refused("did not present the run's token", false), stranger.receive());
+            assertEquals(new Message.Refused("did not prove the run's secret", false), PeerHandshake.prove(stranger, 0, "guess"));
             assertThrows(EOFException.class, stranger::receive);
         }
-        assertEquals("did not present the run's token", assertInstanceOf(LaunchEvent.PeerRefused.class, nextEvent()).why());
+        assertEquals("did not prove the run's secret", assertInstanceOf(LaunchEvent.PeerRefused.class, nextEvent()).why());
+    }
+
+    @Test
+    void theCoordinatorAnswersTheWorkersNonceWithTheSecretWithoutSendingIt() throws Exception {
+        try (MessageChannel peer = connect()) {
+            String nonce = SecretProof.newNonce();
+            peer.send(new Message.Hello(0, 1, nonce));
+            Message.Challenge challenge = assertInstanceOf(Message.Challenge.class, peer.receive());
+            assertEquals(new SecretProof(coordinator.token()).coordinatorAnswer(nonce, challenge.nonce()), challenge.answer());
+            assertTrue(!new String(MessageChannel.encode(challenge), StandardCharsets.UTF_8).contains(coordinator.token()));
+            // A proof of another nonce, as a peer replaying an old connection's would be, is refused.
+            peer.send(new Message.Proof(new SecretProof(coordinator.token()).workerAnswer(0, nonce, SecretProof.newNonce())));
+            assertEquals(new Message.Refused("did not prove the run's secret", false), peer.receive());
+        }
     }
 
     @Test
     void aSecondConnectionForTheSameRankIsRefused() throws Exception {
         try (MessageChannel first = join(0); MessageChannel second = connect()) {
             assertEquals(new LaunchEvent.RankConnected(0), nextEvent());
-            second.send(new Message.Hello(0, 2, coordinator.token()));
-            assertEquals(new Message.Refused("rank 0 has joined already", false), second.receive());
+            assertEquals(new Message.Refused("rank 0 has joined already", false), PeerHandshake.prove(second, 0, coordinator.token()));
             assertThrows(EOFException.class, second::receive);
             assertEquals("rank 0 has joined already", assertInstanceOf(LaunchEvent.PeerRefused.class, nextEvent()).why());
         }
@@ -91,8 +104,8 @@ class CoordinatorTest {
     @Test
     void aRankOutsideTheRunIsRefused() throws Exception {
         try (MessageChannel stranger = connect()) {
-            stranger.send(new Message.Hello(2, 3, coordinator.token()));
-            assertEquals(new Message.Refused("rank 2 is not one of this run's 2 ranks", false), stranger.receive());
+            assertEquals(new Message.Refused("rank 2 is not one of this run's 2 ranks", false),
+                    PeerHandshake.prove(stranger, 2, coordinator.token()));
         }
         assertEquals("rank 2 is not one of this run's 2 ranks", assertInstanceOf(LaunchEvent.PeerRefused.class, nextEvent()).why());
     }

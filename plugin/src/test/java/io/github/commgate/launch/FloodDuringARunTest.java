@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real run of CPU workers while waves of 120 real sockets flood its coordinator (the issue's
- * attack: 120 local connections announcing 64 MiB frames, plus silent ones and wrong tokens):
+ * attack: 120 local connections announcing 64 MiB frames, plus silent ones and wrong secrets):
  * the run completes with every point, its medians stay in line with runs just before and after
  * it, each refused peer is named, and the coordinator's JVM keeps no flood in its heap.
  */
@@ -112,8 +112,8 @@ class FloodDuringARunTest {
     private static void assertRefusalsNamed(List<String> refused) {
         String peer = "refused a connection from 127\\.0\\.0\\.1:\\d+: ";
         assertTrue(refused.stream().anyMatch(line -> line.matches(peer
-                + "announced a frame of 67108864 bytes before proving the run's token \\(a hello is at most 4096\\)")), refused.toString());
-        assertTrue(refused.stream().anyMatch(line -> line.matches(peer + "did not present the run's token")), refused.toString());
+                + "announced a frame of 67108864 bytes before proving the run's secret \\(a hello is at most 4096\\)")), refused.toString());
+        assertTrue(refused.stream().anyMatch(line -> line.matches(peer + "did not prove the run's secret")), refused.toString());
         assertEquals(Admission.NAMED_REFUSALS, refused.stream().filter(line -> line.startsWith("refused a connection from ")).count());
         assertTrue(refused.get(refused.size() - 1).matches("refused \\d+ connections in all; the first 50 are named above"),
                 refused.get(refused.size() - 1));

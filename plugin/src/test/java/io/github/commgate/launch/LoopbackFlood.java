@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Waves of real loopback connections at a coordinator, all open at once: a third announce a
- * 64 MiB frame and send nothing more, a third say nothing, a third send a hello with a wrong
- * token. Each wave is held a moment, then closed, two waves a second. Bounded: at most
+ * 64 MiB frame and send nothing more, a third say nothing, a third send a hello and a proof made
+ * without the secret. Each wave is held a moment, then closed, two waves a second. Bounded: at most
  * {@link #MAX_WAVES} waves (two minutes), and it stops on {@link #close()}. Every few waves it measures this JVM's heap after a collection,
  * while the wave is held: what the coordinator keeps for strangers shows there.
  */
@@ -72,9 +72,12 @@ final class LoopbackFlood implements AutoCloseable {
         if (kind == 0) {
             out.writeInt(64 << 20);
         } else if (kind == 2) {
-            byte[] hello = MessageChannel.encode(new Message.Hello(0, 1, "not-the-token"));
-            out.writeInt(hello.length);
-            out.write(hello);
+            // A hello, and at once an answer that no challenge could have asked for: a wrong secret.
+            for (Message message : new Message[] {new Message.Hello(0, 1, "a-nonce"), new Message.Proof("not-the-answer")}) {
+                byte[] frame = MessageChannel.encode(message);
+                out.writeInt(frame.length);
+                out.write(frame);
+            }
         }
         out.flush();
         return socket;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commgate.comm.Backend;
 import io.github.commgate.comm.DType;
 import io.github.commgate.plan.BenchmarkPlan;
+import io.github.commgate.plan.LaunchPlan;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -113,7 +114,7 @@ class MachineLockTest {
         long pid = holdInAnotherJvm(systemTemp, "cpu", "com.example:first");
         LaunchSettings settings = TestLaunches.settings(TestLaunches.JAVA, directory, 60);
         settings = new LaunchSettings(settings.javaExecutable(), List.of(), Map.of(), settings.classpath(), settings.logDirectory(),
-                settings.timeout(), Duration.ofSeconds(1), "com.example:second");
+                settings.timeout(), Duration.ofSeconds(1), "com.example:second", LaunchPlan.local());
         BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CPU).worldSize(2).communicators("shm-oneshot")
                 .sequenceLengths(1).hiddenSize(64).dtype(DType.BF16).protocol(0, 1, 1).build();
         RecordingProgress progress = new RecordingProgress();

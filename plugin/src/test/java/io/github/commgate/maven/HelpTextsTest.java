@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.commgate.comm.Backend;
 import io.github.commgate.plan.CommunicatorCatalog;
 import io.github.commgate.plan.Defaults;
+import io.github.commgate.plan.Launcher;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,5 +88,17 @@ class HelpTextsTest {
             assertTrue(!parameter.getValue().matches("(?s).*<[A-Za-z/].*"), parameter.getKey()
                     + ": a tag help:describe would drop: " + parameter.getValue());
         }
+    }
+
+    @Test
+    void theLauncherTextsNameTheDefaultsTheCodeUses() throws Exception {
+        Map<String, String> check = descriptions("check");
+        assertTrue(check.get("launcher").contains("Default " + Defaults.LAUNCHER + "."), check.get("launcher"));
+        for (Launcher engine : List.of(Launcher.MPIRUN, Launcher.SRUN)) {
+            assertTrue(check.get("launcherExecutable").contains(engine.defaultExecutable()), check.get("launcherExecutable"));
+        }
+        assertTrue(check.get("worldSize").contains("up to " + Defaults.MAX_ENGINE_WORLD_SIZE), check.get("worldSize"));
+        assertTrue(check.get("launcherArgs").contains("&lt;launcherArg&gt;--allow-run-as-root&lt;/launcherArg&gt;"),
+                check.get("launcherArgs"));
     }
 }

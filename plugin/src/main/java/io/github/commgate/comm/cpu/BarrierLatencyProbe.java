@@ -33,7 +33,9 @@ final class BarrierLatencyProbe {
      */
     static Map<String, String> describe(RankContext context) throws IOException {
         int worldSize = context.worldSize();
-        if (worldSize < SharedMemoryAllReduce.MIN_RANKS || worldSize > SharedMemoryAllReduce.MAX_RANKS) {
+        // Ranks on several nodes share no memory, and shm communicators skip there anyway.
+        if (worldSize < SharedMemoryAllReduce.MIN_RANKS || worldSize > SharedMemoryAllReduce.MAX_RANKS
+                || context.nodes().nodeCount() > 1) {
             return Map.of();
         }
         try (SharedMemoryFile file = SharedMemoryFile.open("barrier-probe", context, SharedMemoryFile.PAGE_BYTES)) {

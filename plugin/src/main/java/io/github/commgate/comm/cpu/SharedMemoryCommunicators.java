@@ -57,7 +57,7 @@ public final class SharedMemoryCommunicators implements BackendRegistry {
     }
 
     private static CommunicatorDeclaration declare(String name, Constructor constructor) {
-        return new CommunicatorDeclaration(name, Backend.CPU, true, CommunicatorDeclaration.VECTOR_BYTES,
+        return new CommunicatorDeclaration(name, Backend.CPU, true, CommunicatorDeclaration.VECTOR_BYTES, true,
                 context -> open(constructor.create(context)));
     }
 

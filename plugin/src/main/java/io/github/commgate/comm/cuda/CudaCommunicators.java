@@ -82,14 +82,14 @@ public final class CudaCommunicators implements BackendRegistry {
         }
     }
 
-    /** A library communicator: any size, on by default. */
+    /** A library communicator: any size, on by default, across nodes (NCCL picks the network itself). */
     private static CommunicatorDeclaration library(String name, Constructor constructor) {
-        return new CommunicatorDeclaration(name, Backend.CUDA, true, 1, context -> open(constructor, context));
+        return new CommunicatorDeclaration(name, Backend.CUDA, true, 1, false, context -> open(constructor, context));
     }
 
-    /** One of our kernels, which move 16-byte vectors. */
+    /** One of our kernels, which move 16-byte vectors between peers' memory mapped over CUDA IPC: one node only. */
     private static CommunicatorDeclaration ours(String name, boolean onByDefault, Constructor constructor) {
-        return new CommunicatorDeclaration(name, Backend.CUDA, onByDefault, CommunicatorDeclaration.VECTOR_BYTES,
+        return new CommunicatorDeclaration(name, Backend.CUDA, onByDefault, CommunicatorDeclaration.VECTOR_BYTES, true,
                 context -> open(constructor, context));
     }
 

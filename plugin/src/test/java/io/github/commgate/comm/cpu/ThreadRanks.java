@@ -3,6 +3,7 @@ package io.github.commgate.comm.cpu;
 import io.github.commgate.comm.DType;
 import io.github.commgate.comm.ExactSumImages;
 import io.github.commgate.comm.MeasuringProtocol;
+import io.github.commgate.comm.NodeLayout;
 import io.github.commgate.comm.PhaseTimes;
 import io.github.commgate.comm.RankContext;
 import io.github.commgate.comm.Rendezvous;
@@ -54,7 +55,8 @@ final class ThreadRanks {
 
     RankContext context(int rank, Path scratchDirectory, long maxBytes) {
         return new RankContext(rank, worldSize, rank, scratchDirectory, maxBytes, protocol, maxBytes, rendezvous(rank),
-                ExactSumImages.computeInBackground(rank, worldSize, DType.BF16, maxBytes / DType.BF16.bytes()), new PhaseTimes());
+                ExactSumImages.computeInBackground(rank, worldSize, DType.BF16, maxBytes / DType.BF16.bytes()), new PhaseTimes(),
+                NodeLayout.oneNode(worldSize, "localhost"));
     }
 
     Rendezvous rendezvous(int rank) {

@@ -1,0 +1,3 @@
+// Cloning the sample may drop the executable bit.
+new File(basedir, 'two-nodes.sh').setExecutable(true)
+true
