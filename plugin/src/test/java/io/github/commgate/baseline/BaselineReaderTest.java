@@ -52,7 +52,7 @@ class BaselineReaderTest {
 
     @Test
     void aStringWhereANumberBelongsNamesTheField() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 37, column 19: expected a number for 'median_us'",
+        assertEquals("baseline src/commgate/x.json: line 39, column 19: expected a number for 'median_us'",
                 problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : \"fast\"")));
     }
 
@@ -66,7 +66,7 @@ class BaselineReaderTest {
 
     @Test
     void aMissingFieldIsNamedAtTheObjectThatLacksIt() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 33, column 16: missing field 'median_us'",
+        assertEquals("baseline src/commgate/x.json: line 35, column 16: missing field 'median_us'",
                 problem(goldenWith("\"median_us\" : 50.5,", "")));
         assertEquals("baseline src/commgate/x.json: line 1, column 1: missing field 'key'",
                 problem(goldenWith("\"key\" :", "\"kee\" :")));
@@ -74,32 +74,32 @@ class BaselineReaderTest {
 
     @Test
     void aNegativeMedianOrSampleIsRefused() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 37, column 19: 'median_us' is -3.5; it must be 0 or more",
+        assertEquals("baseline src/commgate/x.json: line 39, column 19: 'median_us' is -3.5; it must be 0 or more",
                 problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : -3.5")));
-        assertEquals("baseline src/commgate/x.json: line 38, column 28: 'samples_us' holds -49.75; samples must be 0 or more",
+        assertEquals("baseline src/commgate/x.json: line 40, column 28: 'samples_us' holds -49.75; samples must be 0 or more",
                 problem(goldenWith("49.75", "-49.75")));
     }
 
     @Test
     void aPointWithoutSamplesIsRefused() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 38, column 20: 'samples_us' is empty; a point needs the samples"
+        assertEquals("baseline src/commgate/x.json: line 40, column 20: 'samples_us' is empty; a point needs the samples"
                 + " it was recorded from", problem(goldenWith("[ 50.5, 49.75, 51.0 ]", "[ ]")));
     }
 
     @Test
     void theSamePointTwiceIsRefused() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 41, column 6: a second entry for shm-oneshot sequence length 16",
+        assertEquals("baseline src/commgate/x.json: line 43, column 6: a second entry for shm-oneshot sequence length 16",
                 problem(goldenWith("\"sequence_length\" : 128", "\"sequence_length\" : 16")));
     }
 
     @Test
     void aMedianThatIsZeroAbsurdOrNotTheMedianOfItsSamplesIsRefusedNamingThePoint() throws IOException {
-        assertEquals("baseline src/commgate/x.json: line 37, column 19: shm-oneshot 256 KiB: 'median_us' is 0; an all-reduce"
+        assertEquals("baseline src/commgate/x.json: line 39, column 19: shm-oneshot 256 KiB: 'median_us' is 0; an all-reduce"
                 + " never takes no time, and a zero would pass any run",
                 problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 0")));
-        assertEquals("baseline src/commgate/x.json: line 37, column 19: shm-oneshot 256 KiB: 'median_us' is 1.0E308; a latency"
+        assertEquals("baseline src/commgate/x.json: line 39, column 19: shm-oneshot 256 KiB: 'median_us' is 1.0E308; a latency"
                 + " must be finite and under an hour", problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 1e308")));
-        assertEquals("baseline src/commgate/x.json: line 37, column 19: shm-oneshot 256 KiB: 'median_us' is 41.0, but the"
+        assertEquals("baseline src/commgate/x.json: line 39, column 19: shm-oneshot 256 KiB: 'median_us' is 41.0, but the"
                 + " median of its 'samples_us' is 50.500", problem(goldenWith("\"median_us\" : 50.5", "\"median_us\" : 41.0")));
     }
 
@@ -125,7 +125,7 @@ class BaselineReaderTest {
     void duplicateKeysAndTrailingContentAreMalformed() throws IOException {
         assertEquals("baseline src/commgate/x.json: line 3, column 11: Duplicate field 'format'",
                 problem(goldenWith("\"key\" :", "\"format\" : 2, \"key\" :")));
-        assertEquals("baseline src/commgate/x.json: line 57, column 1: unexpected content after the end of the baseline",
+        assertEquals("baseline src/commgate/x.json: line 59, column 1: unexpected content after the end of the baseline",
                 problem(golden() + "{}"));
     }
 
@@ -149,6 +149,6 @@ class BaselineReaderTest {
         Path file = directory.resolve("cpu.json");
         Files.writeString(file, goldenWith("\"median_us\" : 50.5", "\"median_us\" : null"));
         BaselineException e = assertThrows(BaselineException.class, () -> BaselineFile.read(file));
-        assertEquals("baseline " + file + ": line 33, column 16: missing field 'median_us'", e.getMessage());
+        assertEquals("baseline " + file + ": line 35, column 16: missing field 'median_us'", e.getMessage());
     }
 }
