@@ -1,6 +1,5 @@
 package io.github.commgate.maven;
 
-import io.github.commgate.launch.LaunchSettings;
 import io.github.commgate.machine.VisibleGpus;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.Defaults;
@@ -12,7 +11,6 @@ import io.github.commgate.plan.RunSettings;
 import io.github.commgate.report.TimingLine;
 import io.github.commgate.result.RunResult;
 import io.github.commgate.result.RunTiming;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,37 +99,11 @@ abstract class AbstractMeasuringMojo extends AbstractLaunchingMojo {
     @Parameter(property = "commgate.rotatingBufferSize", defaultValue = "" + Defaults.ROTATING_BUFFER_BYTES)
     private long rotatingBufferSize;
 
-    /** Seconds one run may take, from forking the workers to their exit; then every worker is stopped. */
-    @Parameter(property = "commgate.timeout", defaultValue = "" + Defaults.TIMEOUT_SECONDS)
-    private int timeout;
-
-    /**
-     * Seconds to wait for another commgate run measuring on the same backend and devices of this
-     * machine (another module under -T, another CI job on the runner) before failing: runs on one
-     * machine measure each other's load, so they take turns through a lock file per device in the
-     * system temp directory. Not part of timeout; 0 fails at once. Example: {@code -Dcommgate.lockTimeout=1800}.
-     */
-    @Parameter(property = "commgate.lockTimeout", defaultValue = "" + Defaults.LOCK_TIMEOUT_SECONDS)
-    private int lockTimeout;
-
-    /** Extra JVM arguments of every worker, for example {@code &amp;lt;jvmArgs&amp;gt;&amp;lt;jvmArg&amp;gt;-Xmx2g&amp;lt;/jvmArg&amp;gt;&amp;lt;/jvmArgs&amp;gt;}. */
-    @Parameter(property = "commgate.jvmArgs")
-    private List<String> jvmArgs;
-
-    /** Extra environment variables of every worker, for example {@code &amp;lt;NCCL_DEBUG&amp;gt;INFO&amp;lt;/NCCL_DEBUG&amp;gt;}. */
-    @Parameter
-    private Map<String, String> environmentVariables;
-
-    /** The {@code java} executable of the workers. Default: the one running Maven. */
-    @Parameter(property = "commgate.javaExecutable")
-    private File javaExecutable;
-
     /** Adds the parameters of a subclass to the settings; call super first. */
     protected void configure(RunSettings settings) {
         settings.backend(backend).worldSize(worldSize).communicators(communicators).sequenceLengths(sequenceLengths)
                 .hiddenSize(hiddenSize).dtype(dtype).protocol(warmups, trials, cycles)
-                .customMaxBytes(customAllReduceMaxSize).rotatingBufferBytes(rotatingBufferSize).timeoutSeconds(timeout)
-                .lockTimeoutSeconds(lockTimeout);
+                .customMaxBytes(customAllReduceMaxSize).rotatingBufferBytes(rotatingBufferSize);
         configureLaunch(settings);
     }
 
@@ -162,10 +134,7 @@ abstract class AbstractMeasuringMojo extends AbstractLaunchingMojo {
 
     protected final RunResult measure(RunPlan plan, BenchmarkPlan benchmark) throws MojoExecutionException {
         String project = project() != null ? project().getGroupId() + ":" + project().getArtifactId() : projectDirectory().toString();
-        LaunchSettings launch = new LaunchSettings(Measurement.java(javaExecutable), jvmArgs == null ? List.of() : jvmArgs,
-                environmentVariables == null ? Map.of() : environmentVariables, Measurement.classpath(plugin()),
-                outputDirectory().resolve("logs"), plan.timeout(), plan.lockTimeout(), project, plan.launch());
-        return new Measurement(getLog(), launch, startNanos()).run(benchmark);
+        return new Measurement(getLog(), launchSettings(plan, project), startNanos()).run(benchmark);
     }
 
     /**
