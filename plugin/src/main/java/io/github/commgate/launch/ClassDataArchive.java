@@ -46,6 +46,11 @@ public record ClassDataArchive(Path archive, Path dumpTo) {
                 || a.contains("ArchiveClassesAtExit"))) {
             return NONE;
         }
+        // A dynamic archive sits on the JDK's base archive: a java without one (a jlink'd runtime
+        // made without --generate-cds-archive) refuses to start with ArchiveClassesAtExit.
+        if (!hasBaseArchive(settings.javaExecutable())) {
+            return NONE;
+        }
         // CDS archives classes from jars only; a classes directory (a test's) would stop the dump.
         Optional<String> key = settings.classpath().stream().allMatch(Files::isRegularFile) ? key(settings) : Optional.empty();
         if (key.isEmpty()) {
@@ -149,5 +154,11 @@ public record ClassDataArchive(Path archive, Path dumpTo) {
         } catch (IOException | NoSuchAlgorithmException e) {
             return Optional.empty();
         }
+    }
+
+    /** The JDK's default CDS archive beside {@code java}: bin/java's lib/server/classes.jsa. */
+    static boolean hasBaseArchive(Path java) {
+        Path home = java.toAbsolutePath().getParent() == null ? null : java.toAbsolutePath().getParent().getParent();
+        return home != null && Files.isRegularFile(home.resolve("lib").resolve("server").resolve("classes.jsa"));
     }
 }

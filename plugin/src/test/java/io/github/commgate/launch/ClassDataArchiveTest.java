@@ -85,4 +85,14 @@ class ClassDataArchiveTest {
         assertEquals(ClassDataArchive.NONE, ClassDataArchive.prepare(settings(List.of(), List.of(directory)), cache));
         assertEquals(List.of(), ClassDataArchive.NONE.jvmArgs(0));
     }
+
+    /** A jlink'd runtime made without --generate-cds-archive: ArchiveClassesAtExit would stop its JVM starting. */
+    @Test
+    void aJavaWithoutTheJdksBaseArchiveGetsNone() throws Exception {
+        Path bin = Files.createDirectories(directory.resolve("jlinked").resolve("bin"));
+        Path java = Files.writeString(bin.resolve("java"), "");
+        LaunchSettings jlinked = new LaunchSettings(java, List.of(), Map.of(), jars(), directory.resolve("logs"), Duration.ofSeconds(5));
+        assertEquals(ClassDataArchive.NONE, ClassDataArchive.prepare(jlinked, directory.resolve("cache")));
+        assertTrue(ClassDataArchive.hasBaseArchive(TestLaunches.JAVA), "this JDK ships lib/server/classes.jsa");
+    }
 }

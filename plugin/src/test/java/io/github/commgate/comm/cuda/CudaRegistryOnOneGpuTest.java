@@ -66,7 +66,7 @@ class CudaRegistryOnOneGpuTest {
     void atTwoRanksTheRunCarriesTheNvLinkPeakWhereTheGpuHasNvLinks() throws Exception {
         BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(2).communicators(List.of("custom-oneshot"))
                 .sequenceLengths(1).protocol(1, 2, 2).build();
-        Map<String, String> facts = new WorkerLauncher(settings(), new ProgressListener() {
+        Map<String, String> facts = new WorkerLauncher(settings(List.of("-Dcommgate.device=0")), new ProgressListener() {
             @Override
             public void ranksConnected(double secondsSinceStart) {
             }
@@ -86,8 +86,13 @@ class CudaRegistryOnOneGpuTest {
     }
 
     private LaunchSettings settings() {
+        return settings(List.of());
+    }
+
+    /** @param jvmArgs -Dcommgate.device=0 puts every rank on GPU 0, for correctness only */
+    private LaunchSettings settings(List<String> jvmArgs) {
         List<Path> classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
-        return new LaunchSettings(Path.of(System.getProperty("java.home"), "bin", "java"), List.of(),
+        return new LaunchSettings(Path.of(System.getProperty("java.home"), "bin", "java"), jvmArgs,
                 Map.of("NCCL_NVLS_ENABLE", "0"), classpath, directory.resolve("logs"), Duration.ofSeconds(300));
     }
 }
