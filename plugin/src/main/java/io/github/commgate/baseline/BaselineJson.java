@@ -64,9 +64,7 @@ final class BaselineJson {
 
     private static ObjectNode point(BaselinePoint point) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("communicator", point.communicator());
-        node.put("sequence_length", point.sequenceLength());
-        node.put("bytes", point.bytes());
+        PlanJson.writePointKey(node, point.communicator(), point.sequenceLength(), point.bytes());
         node.put("median_us", point.medianMicros());
         point.samplesMicros().forEach(node.putArray("samples_us")::add);
         point.runMediansMicros().forEach(node.putArray("run_medians_us")::add);

@@ -43,6 +43,16 @@ public final class PlanJson {
         node.put(CUSTOM_MAX_BYTES, plan.customMaxBytes());
     }
 
+    /**
+     * A point's key, as every file that lists points begins each one (results.json, benchmark.json,
+     * its gate section, baselines): vLLM's names for the tensor's shape and size.
+     */
+    public static void writePointKey(ObjectNode node, String communicator, int sequenceLength, long bytes) {
+        node.put("communicator", communicator);
+        node.put("sequence_length", sequenceLength);
+        node.put("bytes", bytes);
+    }
+
     public static void writeProtocol(MeasuringProtocol protocol, ObjectNode node) {
         node.put(WARMUPS, protocol.warmups());
         node.put(TRIALS, protocol.trials());

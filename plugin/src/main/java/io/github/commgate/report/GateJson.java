@@ -9,6 +9,7 @@ import io.github.commgate.baseline.EnvironmentKey;
 import io.github.commgate.baseline.Provenance;
 import io.github.commgate.gate.EnvironmentComparison;
 import io.github.commgate.gate.PointVerdict;
+import io.github.commgate.plan.PlanJson;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,9 +83,7 @@ final class GateJson implements ReportFormat {
     }
 
     private static void point(ObjectNode node, PointVerdict p) {
-        node.put("communicator", p.communicator());
-        node.put("sequence_length", p.sequenceLength());
-        node.put("bytes", p.bytes());
+        PlanJson.writePointKey(node, p.communicator(), p.sequenceLength(), p.bytes());
         node.put("verdict", p.verdict().name());
         number(node, "median_us", p.currentMedianMicros());
         number(node, "baseline_median_us", p.baselineMedianMicros());

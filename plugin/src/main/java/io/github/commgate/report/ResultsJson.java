@@ -80,9 +80,7 @@ public final class ResultsJson {
 
     private static ObjectNode point(PointResult p) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("communicator", p.communicator());
-        node.put("sequence_length", p.sequenceLength());
-        node.put("bytes", p.bytes());
+        PlanJson.writePointKey(node, p.communicator(), p.sequenceLength(), p.bytes());
         node.put("status", p.status().name());
         if (Double.isFinite(p.wallSeconds())) {
             node.put("wall_seconds", p.wallSeconds());
