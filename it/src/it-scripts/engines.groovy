@@ -38,3 +38,77 @@ static boolean slurmAvailable(String scenario) {
     }
     return true
 }
+
+/** The scenarios that kill a rank run it through kill-rank-1.sh, kept here once and placed beside their pom. */
+static void placeKillScript(File itScripts, File basedir) {
+    File script = new File(basedir, 'kill-rank-1.sh')
+    script.text = new File(itScripts, 'kill-rank-1.sh').text
+    script.setExecutable(true)
+}
+
+/** A check and a 4-rank benchmark started by the engine, with the reports and logs a local run writes. */
+static void verifyRunsAsLocalDoes(File basedir, String engine) {
+    def log = new File(basedir, 'build.log').text
+    def reports = new File(basedir, 'target/commgate')
+    assert log =~ /commgate: 4 points on 2 ranks \(cpu backend, started by ${engine}, coordinator on [0-9a-f.:]+\)/
+    assert log =~ /commgate: 4 points on 4 ranks \(cpu backend, started by ${engine}, coordinator on [0-9a-f.:]+\)/
+    assert log =~ /first sample after \d+\.\d\d s \(fork \+ rendezvous\), total \d+\.\d s/
+    assert log.contains('commgate: PASS: 4 points, 0 compared: 4 no baseline')
+    assert log.contains('BUILD SUCCESS')
+
+    // The check's reports, as a local run writes them, with the placement in the environment.
+    def results = new groovy.json.JsonSlurper().parse(new File(reports, 'results.json'))
+    assert results.world_size == 2
+    assert results.points.size() == 4
+    results.points.each { p ->
+        assert p.status == 'MEASURED' : "${p.communicator} ${p.sequence_length}: ${p.status}"
+        assert p.rank_samples_us.size() == 2
+    }
+    assert results.environment.launcher == engine
+    assert results.environment.node_count == '1'
+    assert results.environment.ranks_per_node == '2'
+    assert results.gate.baseline.current_environment.nodes == 1
+    assert results.gate.baseline.current_environment.ranks_per_node == 2
+    ['report.md', 'report.html', 'TEST-commgate.xml'].each { assert new File(reports, it).isFile() : it }
+    assert new File(reports, 'report.md').text.contains("1 node x 2 ranks, started by ${engine}")
+
+    // The benchmark on 4 ranks: every point measured and correct on every rank.
+    def json = new groovy.json.JsonSlurper().parse(new File(reports, 'benchmark-4.json'))
+    assert json.world_size == 4
+    assert json.points.size() == 4
+    json.points.each { p ->
+        assert p.status == 'MEASURED' : "${p.communicator} ${p.sequence_length}: ${p.status}"
+        assert p.rank_samples_us.size() == 4
+    }
+    assert json.environment.ranks_per_node == '4'
+
+    // One log per rank, and the engine's own.
+    (0..3).each { assert new File(reports, "logs/rank-${it}.log").isFile() : "rank-${it}.log" }
+    assert new File(reports, "logs/${engine}.log").isFile()
+}
+
+/** Rank 1 killed by kill-rank-1.sh: named, the engine's exit and log shown, and no process of either rank left. */
+static void verifyKilledRankNamed(File basedir, String engine) {
+    def log = new File(basedir, 'build.log').text
+    // The engine's own failure handling stops the others; commgate names the rank that died first.
+    assert log =~ /commgate: rank 1 lost its connection to the coordinator/
+    assert log =~ /\[ERROR\] ${engine} exited with code \d+/
+    assert log.contains('last lines of ') && log.contains("logs/${engine}.log")
+    assert log.contains('BUILD FAILURE')
+    assert !log.contains('rank 0 lost its connection') : 'rank 0 was blamed for the death of rank 1'
+
+    def pids = new File(basedir, 'pids.txt').readLines().findAll { it.trim() }
+    assert pids.size() == 4 : "expected 2 ranks x (script + java), got ${pids}"
+    // A rank's processes are the engine's children, not Maven's: once the engine has gone they are
+    // reparented to init, which reaps them in its own time; a zombie has ended.
+    def running = { String pid ->
+        try {
+            !(new File("/proc/${pid}/stat").text =~ /^\d+ \(.*\) [ZX] /)
+        } catch (IOException gone) {
+            false
+        }
+    }
+    pids.each { pid ->
+        assert !running(pid.trim()) : "process ${pid} outlived the build"
+    }
+}

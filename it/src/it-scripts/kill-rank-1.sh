@@ -1,6 +1,7 @@
 #!/bin/sh
-# Stands in for java under an engine: runs the real worker, and for rank 1 kills that JVM with
-# SIGKILL once the ranks share memory (mid-run), as the OOM killer or a dying node would.
+# Stands in for java under an engine (each rank-killed scenario's prebuild.groovy places it
+# beside its pom): runs the real worker, and for rank 1 kills that JVM with SIGKILL once the
+# ranks share memory (mid-run), as the OOM killer or a dying node would.
 here=$(dirname "$0")
 rank=${OMPI_COMM_WORLD_RANK:-$SLURM_PROCID}
 "$REAL_JAVA" "$@" &
