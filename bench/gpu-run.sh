@@ -13,9 +13,11 @@
 #   STARTUP    1 runs bench/startup.sh: the example's wall time and breakdown beside a PyTorch
 #              script doing the same sweep (RUNS, VARIANTS as there)
 #   NCCLTESTS  1 builds nccl-tests (carry bench/.nccl-tests, an ignored copy of its source) with
-#              make MPI=0 and runs all_reduce_perf -G 10 at 2-128 MiB beside commgate's nccl in
+#              make MPI=0 and runs all_reduce_perf -G G -c C at 2-128 MiB for each G:C of
+#              NCCLTESTS_RUNS (default "10:1 100:1 100:0") beside commgate's nccl in
 #              the cache-cold mode (rotatingBufferSize), both with NCCLTESTS_ITERS all-reduces per
-#              graph (default 20, nccl-tests' -n default), and prints both and the ratio per size
+#              graph (default 20, nccl-tests' -n default), and prints both and the ratio per size,
+#              and bench/rotating_copy.cu's figures for the same graph with no harness around it
 set -u
 source .gpu/activate
 # Never multicast on borrowed machines (see DEVELOPERS.md): NVLS off in NCCL, PyTorch and NVSHMEM.
@@ -70,7 +72,7 @@ if [[ ${STARTUP:-0} == 1 ]]; then
 fi
 
 if [[ ${NCCLTESTS:-0} == 1 ]]; then
-  echo "== nccl-tests all_reduce_perf -G 10 beside commgate's nccl, cache-cold, 2-128 MiB"
+  echo "== nccl-tests all_reduce_perf (-G:-c ${NCCLTESTS_RUNS:-10:1 100:1 100:0}) beside commgate's nccl, cache-cold, 2-128 MiB"
   iters=${NCCLTESTS_ITERS:-20}
   nccl_home=${NCCL_HOME:-}
   if [[ -z $nccl_home ]]; then
@@ -83,8 +85,15 @@ if [[ ${NCCLTESTS:-0} == 1 ]]; then
   make -C bench/.nccl-tests -j 16 MPI=0 CUDA_HOME="$cuda_home" NCCL_HOME="$nccl_home" \
     NVCC_GENCODE="-gencode=arch=compute_90,code=sm_90" > "$OUT/nccl-tests-build.log" 2>&1 \
     || { echo "nccl-tests did not build:"; tail -20 "$OUT/nccl-tests-build.log"; }
-  LD_LIBRARY_PATH=$nccl_lib:${LD_LIBRARY_PATH:-} bench/.nccl-tests/build/all_reduce_perf -b 2M -e 128M -f 2 -g 1 \
-    -d bfloat16 -o sum -G 10 -n "$iters" -w 5 -c 1 2>&1 | tee "$OUT/all_reduce_perf.txt"
+  # nccl-tests times a size with a host clock from its first graph launch to the end of the last,
+  # so each size's figure also holds one launch of a new graph and one wait: -G sets over how
+  # many all-reduces (iters x G) that is spread. Its -c 1 (the default) checks the data, and on
+  # the H200 its timed figure at 4-8 MiB came out 6-9 % above its own -c 0 figure for the same
+  # timed loop (docs/measurement.md). Each entry of NCCLTESTS_RUNS is GRAPHS:CHECK.
+  for run in ${NCCLTESTS_RUNS:-10:1 100:1 100:0}; do
+    LD_LIBRARY_PATH=$nccl_lib:${LD_LIBRARY_PATH:-} bench/.nccl-tests/build/all_reduce_perf -b 2M -e 128M -f 2 -g 1 \
+      -d bfloat16 -o sum -G "${run%:*}" -c "${run#*:}" -n "$iters" -w 5 > "$OUT/all_reduce_perf-G${run/:/-c}.txt" 2>&1
+  done
   # The same sizes (sequence lengths 128..8192 of 8192 bf16), the same all-reduces per graph, buffers
   # of the largest size as nccl-tests' -e sizes its own.
   for view in cold warm; do
@@ -94,6 +103,14 @@ if [[ ${NCCLTESTS:-0} == 1 ]]; then
       -Dcommgate.rotatingBufferSize=$rotating -Dcommgate.outputJson="$OUT/nccl-$view.json" > "$OUT/nccl-$view.log" 2>&1 \
       || { echo "commgate's $view run failed:"; tail -20 "$OUT/nccl-$view.log"; }
   done
-  python3 bench/nccl_tests_compare.py "$OUT/all_reduce_perf.txt" "$OUT/nccl-cold.json" "$OUT/nccl-warm.json" \
-    | tee "$OUT/nccl-tests-compare.txt"
+  # The same graph with no harness around it (bench/rotating_copy.cu), with both allocators.
+  nvcc -O2 -arch=sm_90 -o /tmp/rotating_copy bench/rotating_copy.cu -I"$nccl_home/include" -L"$nccl_lib" -lnccl -lcuda \
+    && for allocator in cudaMalloc cuMemCreate; do
+      LD_LIBRARY_PATH=$nccl_lib:${LD_LIBRARY_PATH:-} /tmp/rotating_copy $allocator nccl random | tee -a "$OUT/rotating-copy.txt"
+    done
+  for run in ${NCCLTESTS_RUNS:-10:1 100:1 100:0}; do
+    echo "-- beside all_reduce_perf -G ${run%:*} -c ${run#*:}"
+    python3 bench/nccl_tests_compare.py "$OUT/all_reduce_perf-G${run/:/-c}.txt" "$OUT/nccl-cold.json" "$OUT/nccl-warm.json" \
+      | tee "$OUT/nccl-tests-compare-G${run/:/-c}.txt"
+  done
 fi

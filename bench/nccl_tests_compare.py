@@ -5,7 +5,7 @@ bench/gpu-run.sh (NCCLTESTS=1):
     python3 bench/nccl_tests_compare.py all_reduce_perf.txt results.json [results-warm.json]
 
 all_reduce_perf.txt is all_reduce_perf's table (its out-of-place time, us, host wall time over
-its -G graph launches divided by the all-reduces in them); results.json is commgate's run of
+its -G graph launches divided by the all-reduces in them; with -c 0 its #wrong reads N/A); results.json is commgate's run of
 `nccl` in the cache-cold mode (rotatingBufferSize), whose median per all-reduce it prints beside
 it with the ratio. Exits 1 when a size differs by more than the tolerance (default 5 %) or
 either side reports a wrong element. A third file, commgate's warm run, is shown for contrast.
@@ -24,7 +24,8 @@ def nccl_tests(path):
             fields = line.split()
             if not fields or line.lstrip().startswith("#") or not fields[0].isdigit() or len(fields) < 9:
                 continue
-            rows[int(fields[0])] = (float(fields[5]), int(float(fields[8])))
+            # -c 0 leaves nccl-tests' #wrong "N/A": nothing of its own was checked, commgate's run still is.
+            rows[int(fields[0])] = (float(fields[5]), 0 if fields[8] == "N/A" else int(float(fields[8])))
     return rows
 
 
