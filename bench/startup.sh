@@ -49,11 +49,14 @@ PY
   echo "$(( end - start )) exit=$status $line"
 }
 
+# Runs the PyTorch script once ($1 names its log); prints "<wall ms> exit=N <its last line>", and
+# its last lines where it failed.
 torch_run() {
-  local start; start=$(now_ms)
-  python3 bench/torch_sweep.py > "$OUT/startup-torch.log" 2>&1
+  local log="$OUT/startup-torch-$1.log" start; start=$(now_ms)
+  python3 bench/torch_sweep.py > "$log" 2>&1
   local status=$? end; end=$(now_ms)
-  echo "$(( end - start )) exit=$status $(tail -1 "$OUT/startup-torch.log")"
+  echo "$(( end - start )) exit=$status $(tail -1 "$log")"
+  (( status == 0 )) || sed 's/^/    torch: /' "$log" | tail -15 >&2
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
@@ -67,7 +70,7 @@ for ((i = 1; i <= RUNS; i++)); do
     echo "run $i $variant: ${result}"
     walls[$variant]+="${result%% *} "
   done
-  result=$(torch_run)
+  result=$(torch_run "$i")
   echo "run $i torch: ${result}"
   walls[torch]+="${result%% *} "
 done

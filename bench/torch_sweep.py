@@ -71,6 +71,8 @@ def main():
         x = commgate_inputs(rank, count)
         out = torch.empty_like(x)
         expected = sum(commgate_inputs(r, count).float() for r in range(world)).to(torch.bfloat16)
+        # The inputs are written on the default stream and read on graph_samples' own stream.
+        torch.cuda.synchronize()
 
         def pynccl():
             check(nccl.ncclAllReduce(x.data_ptr(), out.data_ptr(), count, NCCL_BFLOAT16, NCCL_SUM, comm,
@@ -80,8 +82,14 @@ def main():
         out.fill_(float("nan"))
         pynccl()
         torch.cuda.synchronize()
-        mismatches = int((out.view(torch.int16) != expected.view(torch.int16)).sum())
+        differs = out.view(torch.int16) != expected.view(torch.int16)
+        mismatches = int(differs.sum())
         wrong += mismatches
+        if mismatches:
+            first = int(differs.nonzero()[0, 0])
+            print(f"rank {rank} seq {seq}: first wrong element {first} of {count}: {out[first].item()}"
+                  f" (expected {expected[first].item()}, input {x[first].item()}),"
+                  f" {int(out.isnan().sum())} still NaN", file=sys.stderr)
         if rank == 0:
             print(f"seq {seq:5d} ({count * 2 / 2**20:7.2f} MiB): median {statistics.median(samples):9.2f} us"
                   f"{'' if mismatches == 0 else f', {mismatches} WRONG'}")
