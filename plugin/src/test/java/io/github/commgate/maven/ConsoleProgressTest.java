@@ -36,10 +36,10 @@ class ConsoleProgressTest {
         progress.ranksConnected(2.0);
         complete(1, 3.5, Runs.measured("shm-oneshot", 16, 10_000));
         complete(2, 5, Runs.measured("shm-twoshot", 16, 10_000));
-        // Each 256 KiB point took 1.5 s, all of it in its 150 all-reduces of 10 ms: 2 MiB points
-        // are guessed at 12 s, 16 MiB ones at 96 s.
+        // No guess of the rest before shm-twoshot was met. Each 256 KiB point took 1.5 s, all of it
+        // in its 150 all-reduces of 10 ms: 2 MiB points are guessed at 12 s, 16 MiB ones at 96 s.
         assertEquals(List.of("all ranks connected after 2.00 s",
-                "[1/6] shm-oneshot (16, 8192) 256 KiB: 10000.0 us; 16 % done, 4 s elapsed, about 3 min 38 s left",
+                "[1/6] shm-oneshot (16, 8192) 256 KiB: 10000.0 us; 16 % done, 4 s elapsed",
                 "[2/6] shm-twoshot (16, 8192) 256 KiB: 10000.0 us; 33 % done, 5 s elapsed, about 3 min 36 s left",
                 "[3/6] shm-oneshot (128, 8192) 2 MiB: measuring, about 12 s"), log.at("INFO"));
     }
@@ -56,9 +56,10 @@ class ConsoleProgressTest {
     @Test
     void aSweepOfSmallTimedWorkIsNotGuessedAsItsBytesWouldScaleIt() {
         progress.ranksConnected(0);
-        // A GPU's 256 KiB point: 0.2 s of inputs, graph capture and check around 150 all-reduces of 2 us.
+        // GPU-like 256 KiB points: 0.2 s of inputs, graph capture and check around 150 all-reduces of 2 us.
         complete(1, 0.2, Runs.measured("shm-oneshot", 16, 2));
-        assertEquals("[1/6] shm-oneshot (16, 8192) 256 KiB: 2.0 us; 16 % done, 0 s elapsed, about 1 s left", log.at("INFO").get(1));
+        complete(2, 0.4, Runs.measured("shm-twoshot", 16, 2));
+        assertEquals("[2/6] shm-twoshot (16, 8192) 256 KiB: 2.0 us; 33 % done, 0 s elapsed, about 1 s left", log.at("INFO").get(2));
     }
 
     @Test

@@ -34,6 +34,7 @@ class RunTimelineTest {
         timeline.completed(Runs.measured("shm-oneshot", 16, 10_000, 10_000), 3 * SECOND);
         assertEquals(0.5 + 8 * 1.5, timeline.guessSeconds(2).getAsDouble(), 1e-9, "8 times the bytes, 8 times the all-reduces");
         assertEquals(0.5 + 8 * 1.5, timeline.guessSeconds(3).getAsDouble(), 1e-9, "no shm-twoshot met yet: shm-oneshot's");
+        assertTrue(timeline.remainingSeconds().isEmpty(), "shm-twoshot not met yet: the rest is not summed from another's time");
         assertEquals("shm-twoshot", timeline.running().communicator());
     }
 
