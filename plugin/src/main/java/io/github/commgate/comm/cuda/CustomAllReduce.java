@@ -46,6 +46,7 @@ final class CustomAllReduce extends PeerKernelAllReduce {
             long scratch = algorithm == Algorithm.TWOSHOT ? maxBytes : 0;
             signals = new PeerBuffers(calls, context, abi(), abi().signalBytes() + scratch, "signals");
             calls.cuda(cudaMalloc(output, bufferBytes()), "cudaMalloc(output)");
+            buffers(inputs.own(), output);
         }
     }
 
@@ -54,15 +55,6 @@ final class CustomAllReduce extends PeerKernelAllReduce {
         return algorithm.communicator;
     }
 
-    @Override
-    protected Pointer input() {
-        return inputs.own();
-    }
-
-    @Override
-    protected Pointer output() {
-        return output;
-    }
 
     /** {@code kernel(Peers inputs, Peers signals, void* output, int rank, long long vectors)}. */
     @Override

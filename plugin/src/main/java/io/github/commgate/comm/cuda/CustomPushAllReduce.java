@@ -49,6 +49,7 @@ final class CustomPushAllReduce extends PeerKernelAllReduce {
             });
             calls.cuda(cudaMalloc(input, bufferBytes()), "cudaMalloc(input)");
             calls.cuda(cudaMalloc(output, bufferBytes()), "cudaMalloc(output)");
+            buffers(input, output);
         }
     }
 
@@ -62,15 +63,6 @@ final class CustomPushAllReduce extends PeerKernelAllReduce {
         return MAX_BYTES < customMaxBytes ? "custom-push keeps 3 receive buffers of it per peer" : super.limitName();
     }
 
-    @Override
-    protected Pointer input() {
-        return input;
-    }
-
-    @Override
-    protected Pointer output() {
-        return output;
-    }
 
     /**
      * {@code kernel(Peers areas, const void* input, void* output, int rank, long long vectors,

@@ -63,11 +63,28 @@ abstract class GraphTimedAllReduce implements Communicator {
         this.staging = new HostStaging(context.maxBytes(), context.exactSums(), calls);
     }
 
-    /** The buffer this rank's input is written to before each point. */
-    protected abstract Pointer input();
-
+    /** The buffer this rank's input is written to before each point; null until {@link #buffers}. */
+    private Pointer input;
     /** The buffer the all-reduce leaves its result in. */
-    protected abstract Pointer output();
+    private Pointer output;
+
+    /**
+     * Names the buffers the measurement writes each point's inputs to and checks the result in.
+     * A subclass calls it once it has allocated them; one that cannot serve this run never does,
+     * and its points are skipped before anything is written.
+     */
+    protected final void buffers(Pointer input, Pointer output) {
+        this.input = input;
+        this.output = output;
+    }
+
+    protected final Pointer input() {
+        return input;
+    }
+
+    protected final Pointer output() {
+        return output;
+    }
 
     /** Enqueues one all-reduce of {@code point} on the device's stream (also while capturing). */
     protected abstract void enqueue(AllReducePoint point) throws CudaException;

@@ -83,6 +83,7 @@ final class MulticastAllReduce extends GraphTimedAllReduce {
         }
         calls.cuda(cudaMalloc(input, layout.dataBytes()), "cudaMalloc(input)");
         calls.cuda(cudaMalloc(output, layout.dataBytes()), "cudaMalloc(output)");
+        buffers(input, output);
         return Optional.empty();
     }
 
@@ -97,15 +98,6 @@ final class MulticastAllReduce extends GraphTimedAllReduce {
                 : CustomAllReduceLimits.pointProblem(point, maxBytes, kernels.abi().vectorBytes(), "customAllReduceMaxSize");
     }
 
-    @Override
-    protected Pointer input() {
-        return input;
-    }
-
-    @Override
-    protected Pointer output() {
-        return output;
-    }
 
     /** Copy in, {@code kernel(void* multicast, Peers signals, int rank, long long vectors)}, copy out. */
     @Override

@@ -30,6 +30,7 @@ final class NcclAllReduce extends GraphTimedAllReduce {
         long bytes = context.bufferBytes();
         calls.cuda(cudaMalloc(input, bytes), "cudaMalloc(input, " + bytes + " bytes)");
         calls.cuda(cudaMalloc(output, bytes), "cudaMalloc(output, " + bytes + " bytes)");
+        buffers(input, output);
     }
 
     static int ncclType(DType dtype) {
@@ -52,15 +53,6 @@ final class NcclAllReduce extends GraphTimedAllReduce {
                 : Optional.empty();
     }
 
-    @Override
-    protected Pointer input() {
-        return input;
-    }
-
-    @Override
-    protected Pointer output() {
-        return output;
-    }
 
     @Override
     protected boolean rotates() {

@@ -50,6 +50,7 @@ final class NcclSymmetricAllReduce extends GraphTimedAllReduce {
                     "ncclCommWindowRegister(input)", nccl.comm());
             calls.nccl(ncclCommWindowRegister(nccl.comm(), symmetricOutput, bytes, outputWindow, NCCL_WIN_COLL_SYMMETRIC),
                     "ncclCommWindowRegister(output)", nccl.comm());
+            buffers(input, symmetricOutput);
         }
     }
 
@@ -74,15 +75,6 @@ final class NcclSymmetricAllReduce extends GraphTimedAllReduce {
         return unavailable;
     }
 
-    @Override
-    protected Pointer input() {
-        return input;
-    }
-
-    @Override
-    protected Pointer output() {
-        return symmetricOutput;
-    }
 
     @Override
     protected boolean rotates() {

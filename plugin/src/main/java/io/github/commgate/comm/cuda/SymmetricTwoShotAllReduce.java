@@ -32,6 +32,7 @@ final class SymmetricTwoShotAllReduce extends PeerKernelAllReduce {
             signals = new PeerBuffers(calls, context, abi(), abi().signalBytes(), "signals");
             calls.cuda(cudaMalloc(input, bufferBytes()), "cudaMalloc(input)");
             calls.cuda(cudaMalloc(output, bufferBytes()), "cudaMalloc(output)");
+            buffers(input, output);
         }
     }
 
@@ -40,15 +41,6 @@ final class SymmetricTwoShotAllReduce extends PeerKernelAllReduce {
         return "symm-twoshot";
     }
 
-    @Override
-    protected Pointer input() {
-        return input;
-    }
-
-    @Override
-    protected Pointer output() {
-        return output;
-    }
 
     /** Copy in, {@code kernel(Peers buffers, Peers signals, int rank, long long vectors)}, copy out. */
     @Override
