@@ -59,11 +59,7 @@ static void verifyRunsAsLocalDoes(File basedir, String engine) {
     // The check's reports, as a local run writes them, with the placement in the environment.
     def results = new groovy.json.JsonSlurper().parse(new File(reports, 'results.json'))
     assert results.world_size == 2
-    assert results.points.size() == 4
-    results.points.each { p ->
-        assert p.status == 'MEASURED' : "${p.communicator} ${p.sequence_length}: ${p.status}"
-        assert p.rank_samples_us.size() == 2
-    }
+    everyPointMeasuredOn(results, 2)
     assert results.environment.launcher == engine
     assert results.environment.node_count == '1'
     assert results.environment.ranks_per_node == '2'
@@ -75,16 +71,21 @@ static void verifyRunsAsLocalDoes(File basedir, String engine) {
     // The benchmark on 4 ranks: every point measured and correct on every rank.
     def json = new groovy.json.JsonSlurper().parse(new File(reports, 'benchmark-4.json'))
     assert json.world_size == 4
-    assert json.points.size() == 4
-    json.points.each { p ->
-        assert p.status == 'MEASURED' : "${p.communicator} ${p.sequence_length}: ${p.status}"
-        assert p.rank_samples_us.size() == 4
-    }
+    everyPointMeasuredOn(json, 4)
     assert json.environment.ranks_per_node == '4'
 
     // One log per rank, and the engine's own.
     (0..3).each { assert new File(reports, "logs/rank-${it}.log").isFile() : "rank-${it}.log" }
     assert new File(reports, "logs/${engine}.log").isFile()
+}
+
+/** The run's 4 points measured and correct, each with a sample list from every one of {@code ranks} ranks. */
+static void everyPointMeasuredOn(results, int ranks) {
+    assert results.points.size() == 4
+    results.points.each { p ->
+        assert p.status == 'MEASURED' : "${p.communicator} ${p.sequence_length}: ${p.status}"
+        assert p.rank_samples_us.size() == ranks
+    }
 }
 
 /** Rank 1 killed by kill-rank-1.sh: named, the engine's exit and log shown, and no process of either rank left. */

@@ -98,8 +98,7 @@ final class RunTimeline {
     OptionalDouble remainingSeconds() {
         double sum = 0;
         for (int i = completed.size(); i < planned.size(); i++) {
-            String communicator = planned.get(i).communicator();
-            if (completed.stream().noneMatch(p -> p.communicator().equals(communicator))) {
+            if (met(planned.get(i).communicator()).isEmpty()) {
                 return OptionalDouble.empty();
             }
             OptionalDouble guess = guessSeconds(i);
@@ -134,8 +133,13 @@ final class RunTimeline {
     }
 
     private boolean skipsEverything(String communicator) {
-        List<PointResult> met = completed.stream().filter(p -> p.communicator().equals(communicator)).toList();
+        List<PointResult> met = met(communicator);
         return !met.isEmpty() && met.stream().allMatch(p -> p.status() == PointStatus.SKIPPED);
+    }
+
+    /** The completed points of {@code communicator}. */
+    private List<PointResult> met(String communicator) {
+        return completed.stream().filter(p -> p.communicator().equals(communicator)).toList();
     }
 
     /** How far apart two sizes are, as a ratio: 1 MiB is as near to 2 MiB as 16 MiB to 32 MiB. */

@@ -34,13 +34,9 @@ class EnvironmentKeyTest {
 
     @Test
     void aCudaRunIsKeyedByGpuModelAndGpuCountNotByTheCpu() {
-        Map<String, String> environment = new HashMap<>(Runs.environment());
-        environment.put("gpu_model", "NVIDIA H100 80GB HBM3");
-        environment.put("gpu_count", "8");
+        Map<String, String> environment = eightH100s();
         environment.put("nccl_version", "2.27.3");
-        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(8).communicators("nccl")
-                .sequenceLengths(128).hiddenSize(8192).dtype(DType.FP16).protocol(5, 50, 10).build();
-        EnvironmentKey key = EnvironmentKey.of(new RunResult(plan, environment, Instant.EPOCH, 0, 0, List.of()));
+        EnvironmentKey key = cudaKey(environment, 8, DType.FP16);
         assertEquals("cuda-nvidia-h100-80gb-hbm3-8gpus-ws8-fp16-h8192.json", key.fileName());
         assertEquals("cuda backend on 8 GPUs (NVIDIA H100 80GB HBM3), world size 8, fp16, hidden size 8192", key.describe());
     }
@@ -77,21 +73,17 @@ class EnvironmentKeyTest {
 
     @Test
     void ranksOnSeveralNodesAreAnotherEnvironmentNamedByTheirPlacement() {
-        Map<String, String> environment = new HashMap<>(Runs.environment());
-        environment.put("gpu_model", "NVIDIA H100 80GB HBM3");
-        environment.put("gpu_count", "8");
+        Map<String, String> environment = eightH100s();
         environment.put("node_count", "2");
         environment.put("ranks_per_node", "8");
-        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(16).communicators("nccl")
-                .sequenceLengths(128).hiddenSize(8192).dtype(DType.BF16).protocol(5, 50, 10).build();
-        EnvironmentKey key = EnvironmentKey.of(new RunResult(plan, environment, Instant.EPOCH, 0, 0, List.of()));
+        EnvironmentKey key = cudaKey(environment, 16, DType.BF16);
         assertEquals(new EnvironmentKey("cuda", "NVIDIA H100 80GB HBM3", 8, 16, "bf16", 8192, 2, 8), key);
         assertEquals("cuda-nvidia-h100-80gb-hbm3-8gpus-n2x8-ws16-bf16-h8192.json", key.fileName());
         assertEquals("cuda backend on 8 GPUs (NVIDIA H100 80GB HBM3), world size 16 on 2 nodes of at most 8 ranks, bf16,"
                 + " hidden size 8192", key.describe());
         environment.put("node_count", "1");
         environment.put("ranks_per_node", "16");
-        EnvironmentKey oneNode = EnvironmentKey.of(new RunResult(plan, environment, Instant.EPOCH, 0, 0, List.of()));
+        EnvironmentKey oneNode = cudaKey(environment, 16, DType.BF16);
         assertEquals("cuda-nvidia-h100-80gb-hbm3-8gpus-ws16-bf16-h8192.json", oneNode.fileName());
         assertTrue(!oneNode.equals(key));
     }
@@ -100,5 +92,20 @@ class EnvironmentKeyTest {
     void aRunThatDidNotTellItsPlacementRanOnOneNode() {
         EnvironmentKey key = EnvironmentKey.of(Runs.run(List.of(measured("shm-oneshot", 128, around(5)))));
         assertEquals(List.of(1, 2), List.of(key.nodes(), key.ranksPerNode()));
+    }
+
+    /** A cpu run's environment with 8 H100s added, as a GPU node reports itself. */
+    private static Map<String, String> eightH100s() {
+        Map<String, String> environment = new HashMap<>(Runs.environment());
+        environment.put("gpu_model", "NVIDIA H100 80GB HBM3");
+        environment.put("gpu_count", "8");
+        return environment;
+    }
+
+    /** The key of a cuda run of nccl at 128 x 8192 on {@code worldSize} ranks in {@code environment}. */
+    private static EnvironmentKey cudaKey(Map<String, String> environment, int worldSize, DType dtype) {
+        BenchmarkPlan plan = BenchmarkPlan.builder().backend(Backend.CUDA).worldSize(worldSize).communicators("nccl")
+                .sequenceLengths(128).hiddenSize(8192).dtype(dtype).protocol(5, 50, 10).build();
+        return EnvironmentKey.of(new RunResult(plan, environment, Instant.EPOCH, 0, 0, List.of()));
     }
 }

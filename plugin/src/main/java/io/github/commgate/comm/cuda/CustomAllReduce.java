@@ -55,7 +55,6 @@ final class CustomAllReduce extends PeerKernelAllReduce {
         return algorithm.communicator;
     }
 
-
     /** {@code kernel(Peers inputs, Peers signals, void* output, int rank, long long vectors)}. */
     @Override
     protected void enqueue(AllReducePoint point) throws CudaException {

@@ -63,7 +63,6 @@ final class CustomPushAllReduce extends PeerKernelAllReduce {
         return MAX_BYTES < customMaxBytes ? "custom-push keeps 3 receive buffers of it per peer" : super.limitName();
     }
 
-
     /**
      * {@code kernel(Peers areas, const void* input, void* output, int rank, long long vectors,
      * long long slot_vectors)}, always on the grid of a full slot: each block's state in the push

@@ -98,7 +98,6 @@ final class MulticastAllReduce extends GraphTimedAllReduce {
                 : CustomAllReduceLimits.pointProblem(point, maxBytes, kernels.abi().vectorBytes(), "customAllReduceMaxSize");
     }
 
-
     /** Copy in, {@code kernel(void* multicast, Peers signals, int rank, long long vectors)}, copy out. */
     @Override
     protected void enqueue(AllReducePoint point) throws CudaException {

@@ -53,7 +53,6 @@ final class NcclAllReduce extends GraphTimedAllReduce {
                 : Optional.empty();
     }
 
-
     @Override
     protected boolean rotates() {
         return true;

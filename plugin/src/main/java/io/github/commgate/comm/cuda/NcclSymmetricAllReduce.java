@@ -75,7 +75,6 @@ final class NcclSymmetricAllReduce extends GraphTimedAllReduce {
         return unavailable;
     }
 
-
     @Override
     protected boolean rotates() {
         return true;

@@ -41,7 +41,6 @@ final class SymmetricTwoShotAllReduce extends PeerKernelAllReduce {
         return "symm-twoshot";
     }
 
-
     /** Copy in, {@code kernel(Peers buffers, Peers signals, int rank, long long vectors)}, copy out. */
     @Override
     protected void enqueue(AllReducePoint point) throws CudaException {
