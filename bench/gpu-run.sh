@@ -72,7 +72,8 @@ if [[ ${STARTUP:-0} == 1 ]]; then
 fi
 
 if [[ ${NCCLTESTS:-0} == 1 ]]; then
-  echo "== nccl-tests all_reduce_perf (-G:-c ${NCCLTESTS_RUNS:-10:1 100:1 100:0}) beside commgate's nccl, cache-cold, 2-128 MiB"
+  runs=${NCCLTESTS_RUNS:-10:1 100:1 100:0}
+  echo "== nccl-tests all_reduce_perf (-G:-c $runs) beside commgate's nccl, cache-cold, 2-128 MiB"
   iters=${NCCLTESTS_ITERS:-20}
   nccl_home=${NCCL_HOME:-}
   if [[ -z $nccl_home ]]; then
@@ -90,7 +91,7 @@ if [[ ${NCCLTESTS:-0} == 1 ]]; then
   # many all-reduces (iters x G) that is spread. Its -c 1 (the default) checks the data, and on
   # the H200 its timed figure at 4-8 MiB came out 6-9 % above its own -c 0 figure for the same
   # timed loop (docs/measurement.md). Each entry of NCCLTESTS_RUNS is GRAPHS:CHECK.
-  for run in ${NCCLTESTS_RUNS:-10:1 100:1 100:0}; do
+  for run in $runs; do
     LD_LIBRARY_PATH=$nccl_lib:${LD_LIBRARY_PATH:-} bench/.nccl-tests/build/all_reduce_perf -b 2M -e 128M -f 2 -g 1 \
       -d bfloat16 -o sum -G "${run%:*}" -c "${run#*:}" -n "$iters" -w 5 > "$OUT/all_reduce_perf-G${run/:/-c}.txt" 2>&1
   done
@@ -108,7 +109,7 @@ if [[ ${NCCLTESTS:-0} == 1 ]]; then
     && for allocator in cudaMalloc cuMemCreate; do
       LD_LIBRARY_PATH=$nccl_lib:${LD_LIBRARY_PATH:-} /tmp/rotating_copy $allocator nccl random | tee -a "$OUT/rotating-copy.txt"
     done
-  for run in ${NCCLTESTS_RUNS:-10:1 100:1 100:0}; do
+  for run in $runs; do
     echo "-- beside all_reduce_perf -G ${run%:*} -c ${run#*:}"
     python3 bench/nccl_tests_compare.py "$OUT/all_reduce_perf-G${run/:/-c}.txt" "$OUT/nccl-cold.json" "$OUT/nccl-warm.json" \
       | tee "$OUT/nccl-tests-compare-G${run/:/-c}.txt"

@@ -26,6 +26,21 @@ HOLD = False
 HOLD_CYCLES = 200_000_000
 
 
+def init_comm(nccl, rank, world, group=None):
+    """An NCCL communicator of `world` ranks through ctypes, its unique id sent from rank 0 over the
+    torch.distributed group (gloo), as vLLM's PyNccl makes one."""
+    import torch.distributed as dist
+    uid = UniqueId()
+    if rank == 0:
+        check(nccl.ncclGetUniqueId(ctypes.byref(uid)), "ncclGetUniqueId")
+    holder = [bytes(uid.internal) if rank == 0 else None]
+    dist.broadcast_object_list(holder, src=0, group=group)
+    ctypes.memmove(ctypes.addressof(uid), holder[0], 128)
+    comm = ctypes.c_void_p()
+    check(nccl.ncclCommInitRank(ctypes.byref(comm), world, uid, rank), "ncclCommInitRank")
+    return comm
+
+
 def commgate_inputs(rank, count):
     """commgate's ExactSumPattern in torch: the same k/4 values, so both sides copy the same data
     (the GPU's copy time was seen to depend on the values: ones copy faster than varied data)."""

@@ -20,7 +20,6 @@ os.environ.setdefault("TORCH_SYMM_MEM_DISABLE_MULTICAST", "1")
 os.environ.setdefault("NVSHMEM_DISABLE_NVLS", "1")
 
 import argparse  # noqa: E402
-import ctypes  # noqa: E402
 import json  # noqa: E402
 import statistics  # noqa: E402
 import sys  # noqa: E402
@@ -29,8 +28,8 @@ import torch  # noqa: E402
 import torch.distributed as dist  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from nccl_reference import (HIDDEN, NCCL_BFLOAT16, NCCL_SUM, UniqueId, check, commgate_inputs,  # noqa: E402
-                            graph_samples, load_nccl)
+from nccl_reference import (HIDDEN, NCCL_BFLOAT16, NCCL_SUM, check, commgate_inputs,  # noqa: E402
+                            graph_samples, init_comm, load_nccl)
 
 
 
@@ -67,14 +66,7 @@ def main():
         pass
 
     nccl = load_nccl(args.nccl)
-    uid = UniqueId()
-    if rank == 0:
-        check(nccl.ncclGetUniqueId(ctypes.byref(uid)), "ncclGetUniqueId")
-    holder = [bytes(uid.internal) if rank == 0 else None]
-    dist.broadcast_object_list(holder, src=0, group=cpu_group)
-    ctypes.memmove(ctypes.addressof(uid), holder[0], 128)
-    comm = ctypes.c_void_p()
-    check(nccl.ncclCommInitRank(ctypes.byref(comm), world, uid, rank), "ncclCommInitRank")
+    comm = init_comm(nccl, rank, world, group=cpu_group)
     stream = torch.cuda.Stream()
     figures = {}
     for seq in args.sequence_lengths:

@@ -18,7 +18,6 @@ import time
 START = time.perf_counter()
 
 import argparse  # noqa: E402
-import ctypes  # noqa: E402
 import os  # noqa: E402
 import socket  # noqa: E402
 import statistics  # noqa: E402
@@ -28,8 +27,8 @@ import torch  # noqa: E402
 import torch.distributed as dist  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from nccl_reference import HIDDEN, commgate_inputs, graph_samples  # noqa: E402
-from nccl_reference_common import NCCL_BFLOAT16, NCCL_SUM, UniqueId, check, load_nccl  # noqa: E402
+from nccl_reference import HIDDEN, commgate_inputs, graph_samples, init_comm  # noqa: E402
+from nccl_reference_common import NCCL_BFLOAT16, NCCL_SUM, check, load_nccl  # noqa: E402
 
 DEFAULT_SEQUENCE_LENGTHS = [16, 64, 128, 512, 1024, 2048, 4096, 8192]
 
@@ -56,14 +55,7 @@ def main():
     dist.init_process_group(backend="gloo")
     rank, world = dist.get_rank(), dist.get_world_size()
     nccl = load_nccl(args.nccl)
-    uid = UniqueId()
-    if rank == 0:
-        check(nccl.ncclGetUniqueId(ctypes.byref(uid)), "ncclGetUniqueId")
-    holder = [bytes(uid.internal) if rank == 0 else None]
-    dist.broadcast_object_list(holder, src=0)
-    ctypes.memmove(ctypes.addressof(uid), holder[0], 128)
-    comm = ctypes.c_void_p()
-    check(nccl.ncclCommInitRank(ctypes.byref(comm), world, uid, rank), "ncclCommInitRank")
+    comm = init_comm(nccl, rank, world)
     stream = torch.cuda.Stream()
     wrong = 0
     for seq in args.sequence_lengths:

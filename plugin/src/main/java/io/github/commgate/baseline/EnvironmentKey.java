@@ -32,18 +32,6 @@ public record EnvironmentKey(String backend, String device, int deviceCount, int
         this(backend, device, deviceCount, worldSize, dtype, hiddenSize, 1, worldSize, 0);
     }
 
-    /** One node, buffers rotating through {@code rotatingBufferBytes} (0: the warm view). */
-    public EnvironmentKey(String backend, String device, int deviceCount, int worldSize, String dtype, int hiddenSize,
-                          long rotatingBufferBytes) {
-        this(backend, device, deviceCount, worldSize, dtype, hiddenSize, 1, worldSize, rotatingBufferBytes);
-    }
-
-    /** The warm view on {@code nodes} nodes. */
-    public EnvironmentKey(String backend, String device, int deviceCount, int worldSize, String dtype, int hiddenSize,
-                          int nodes, int ranksPerNode) {
-        this(backend, device, deviceCount, worldSize, dtype, hiddenSize, nodes, ranksPerNode, 0);
-    }
-
     /** Keeps file names well under the 255-byte limit of common file systems, with room for a prefix. */
     static final int MAX_DEVICE_SLUG = 60;
 

@@ -13,4 +13,13 @@ public record Correctness(long mismatches, String firstMismatch) {
     public boolean correct() {
         return mismatches == 0;
     }
+
+    /**
+     * This outcome as found at one offset of a rotating buffer: named by it where a round uses
+     * several ({@code slots} > 1), as it is where there is only one.
+     */
+    public Correctness atOffset(long offsetBytes, int slots) {
+        return correct() || slots == 1 ? this
+                : new Correctness(mismatches, "at rotating offset " + offsetBytes + " bytes: " + firstMismatch);
+    }
 }

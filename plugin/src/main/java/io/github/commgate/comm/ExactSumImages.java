@@ -142,11 +142,6 @@ public final class ExactSumImages {
         }
     }
 
-    /** Waits until the images are computed. */
-    public void await() {
-        images();
-    }
-
     private static void put(ByteBuffer buffer, DType dtype, int index, int bits) {
         if (dtype.bytes() == 2) {
             buffer.putShort(index * 2, (short) bits);

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Which node each rank runs on, as the ranks told one another at the start of a run: what decides
@@ -49,9 +48,8 @@ public record NodeLayout(List<String> nodeOfRank) {
 
     /** "4" when every node runs as many ranks, else the count of each node in order, "3,1". */
     public String ranksPerNode() {
-        List<Integer> counts = ranksByNode().values().stream().map(List::size).distinct().toList();
-        return counts.size() == 1 ? counts.get(0).toString()
-                : ranksByNode().values().stream().map(r -> Integer.toString(r.size())).collect(Collectors.joining(","));
+        List<String> counts = ranksByNode().values().stream().map(r -> Integer.toString(r.size())).toList();
+        return counts.stream().distinct().count() == 1 ? counts.get(0) : String.join(",", counts);
     }
 
     /** "4 ranks are on 2 nodes, 2 per node": the same words on every rank, since every rank skips together. */

@@ -92,8 +92,9 @@ public final class Confirmation {
                 .map(point -> isSuspect(point, suspects) ? remeasured(point, confirmation) : point)
                 .toList();
         // The suspects are judged as measured now, so on the machine as it is now (RankDistance).
+        // The run's own start-up is the goal's: the confirmation's phases are not added to it.
         return new RunResult(run.plan(), confirmation.environment(), run.startedAt(), run.rendezvousSeconds(),
-                run.totalSeconds() + confirmation.totalSeconds(), points);
+                run.totalSeconds() + confirmation.totalSeconds(), points, run.timing());
     }
 
     private static boolean isSuspect(PointResult point, List<PointVerdict> suspects) {

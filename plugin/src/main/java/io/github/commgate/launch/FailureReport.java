@@ -39,7 +39,8 @@ final class FailureReport {
     }
 
     /** The engine ended while ranks had not finished, or with an error: where each unfinished rank was, and the engine's words. */
-    String launcherExited(String launcher, int exitCode, RunProgress run) {
+    String launcherExited(int exitCode, RunProgress run) {
+        String launcher = settings.launch().launcher().label();
         List<Integer> unfinished = run.unfinishedRanks();
         StringBuilder message = new StringBuilder(String.format("%s exited with code %d %s", launcher, exitCode,
                 unfinished.isEmpty() ? "after every rank finished" : "before " + ranks(unfinished) + " finished"));
@@ -50,7 +51,8 @@ final class FailureReport {
     }
 
     /** "; mpirun exited with code 1" and the engine's last lines, after a rank was lost under it. */
-    String launcherEnded(String launcher, Integer exitCode) {
+    String launcherEnded(Integer exitCode) {
+        String launcher = settings.launch().launcher().label();
         String ended = exitCode == null
                 ? String.format("%n%s was still running some seconds later; commgate stopped it", launcher)
                 : String.format("%n%s exited with code %d", launcher, exitCode);
@@ -59,14 +61,7 @@ final class FailureReport {
 
     /** The engine's own last lines (which rank died of what, in its words), for a failure under it. */
     private String launcherTail() {
-        Path log = settings.launcherLog();
-        List<String> lines = LogTail.lastLines(log, LOG_LINES);
-        if (lines.isEmpty()) {
-            return "";
-        }
-        StringBuilder tail = new StringBuilder(String.format("%n  last lines of %s:", log));
-        lines.forEach(line -> tail.append(System.lineSeparator()).append("  | ").append(line));
-        return tail.toString();
+        return tail(settings.launcherLog());
     }
 
     String timedOut(RunProgress run, List<CollectiveState.Stall> stalls) {
@@ -114,9 +109,16 @@ final class FailureReport {
 
     String logTail(int rank) {
         Path log = settings.logFile(rank);
+        String tail = tail(log);
+        return !tail.isEmpty() ? tail
+                : String.format("%n  (%s %s)", log, hasContent(log) ? "holds only the JVM's own warnings" : "is empty");
+    }
+
+    /** "last lines of LOG:" and those lines, each after "  | "; empty where the log has none to show. */
+    private static String tail(Path log) {
         List<String> lines = LogTail.lastLines(log, LOG_LINES);
         if (lines.isEmpty()) {
-            return String.format("%n  (%s %s)", log, hasContent(log) ? "holds only the JVM's own warnings" : "is empty");
+            return "";
         }
         StringBuilder tail = new StringBuilder(String.format("%n  last lines of %s:", log));
         lines.forEach(line -> tail.append(System.lineSeparator()).append("  | ").append(line));

@@ -32,7 +32,7 @@ sealed interface LaunchEvent {
     }
 
     /** The engine (mpirun, srun) that started every rank has exited, its output drained into the logs. */
-    record LauncherExited(String launcher, int exitCode) implements LaunchEvent {
+    record LauncherExited(int exitCode) implements LaunchEvent {
     }
 
     /** An admitted rank spoke out of turn. */

@@ -1,5 +1,6 @@
 package io.github.commgate.launch;
 
+import io.github.commgate.files.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ final class LeftoverScratch {
     private static void remove(Path directory, long pid, Consumer<String> removed) {
         long bytes = sizeOf(directory);
         try {
-            ScratchDirectory.removeTree(directory);
+            FileTrees.remove(directory);
         } catch (NoSuchFileException raced) {
             return;
         } catch (IOException e) {

@@ -1,18 +1,14 @@
 package io.github.commgate.launch;
 
+import io.github.commgate.files.FileTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * An owner-only directory for the run's shared-memory files, on tmpfs where the machine has
@@ -63,20 +59,8 @@ final class ScratchDirectory implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         if (!removed) {
-            removeTree(path);
+            FileTrees.remove(path);
             removed = true;
-        }
-    }
-
-    static void removeTree(Path root) throws IOException {
-        List<Path> entries;
-        try (Stream<Path> files = Files.walk(root)) {
-            entries = files.sorted(Comparator.reverseOrder()).toList();
-        } catch (NoSuchFileException | UncheckedIOException gone) {
-            return;
-        }
-        for (Path entry : entries) {
-            Files.deleteIfExists(entry);
         }
     }
 }

@@ -42,6 +42,11 @@ public final class WorkerLauncher {
      */
     public record Outcome(List<PointResult> points, long firstPointStartedAtMillis, Map<String, String> rankEnvironment,
                           RunTiming timing) {
+
+        /** The same outcome with one more host phase in its timing. */
+        Outcome withHost(String phase, double seconds) {
+            return new Outcome(points, firstPointStartedAtMillis, rankEnvironment, timing.withHost(phase, seconds));
+        }
     }
 
     public Outcome run(BenchmarkPlan plan) throws LaunchException {
@@ -55,16 +60,16 @@ public final class WorkerLauncher {
         try (MachineLock machine = MachineLock.acquire(Path.of(System.getProperty("java.io.tmpdir")), devices,
                 settings.project(), settings.lockTimeout(), progress::waitingForMachine)) {
             double lockWait = (System.nanoTime() - lockStart) / 1e9;
-            Outcome outcome = runAlone(plan);
-            return new Outcome(outcome.points(), outcome.firstPointStartedAtMillis(), outcome.rankEnvironment(),
-                    outcome.timing().withHost(RunTiming.LOCK_WAIT, lockWait));
+            return runAlone(plan).withHost(RunTiming.LOCK_WAIT, lockWait);
         }
     }
 
     private Outcome runAlone(BenchmarkPlan plan) throws LaunchException {
         long startNanos = System.nanoTime();
         BlockingQueue<LaunchEvent> events = new LinkedBlockingQueue<>();
-        ClassDataArchive classData = ClassDataArchive.prepare(settings, ClassDataArchive.defaultCacheDirectory());
+        // An engine starts the JVMs on its nodes, whose archive cache is not this host's.
+        ClassDataArchive classData = settings.launch().launcher().isEngine() ? ClassDataArchive.NONE
+                : ClassDataArchive.prepare(settings, ClassDataArchive.defaultCacheDirectory());
         boolean clean = false;
         try (ScratchDirectory scratch = ScratchDirectory.create(progress::leftoverRemoved);
              Coordinator coordinator = new Coordinator(plan, events, settings.launch().coordinatorHost());
@@ -81,8 +86,7 @@ public final class WorkerLauncher {
                 double fork = (System.nanoTime() - startNanos) / 1e9;
                 Outcome outcome = follow(plan, coordinator, events, startNanos);
                 clean = true;
-                return new Outcome(outcome.points(), outcome.firstPointStartedAtMillis(), outcome.rankEnvironment(),
-                        outcome.timing().withHost(RunTiming.FORK, fork));
+                return outcome.withHost(RunTiming.FORK, fork);
             } catch (LaunchException e) {
                 // Told apart from a crash: the ranks died because Maven itself is being stopped.
                 throw stop.stopping() ? new LaunchException(StopOnShutdown.stoppedMessage(scratch.path())) : e;
@@ -144,22 +148,20 @@ public final class WorkerLauncher {
                 run.exited(exited.rank());
             } else if (event instanceof LaunchEvent.LauncherExited exited) {
                 if (exited.exitCode() != 0 || !run.unfinishedRanks().isEmpty()) {
-                    throw new LaunchException(failures.launcherExited(exited.launcher(), exited.exitCode(), run));
+                    throw new LaunchException(failures.launcherExited(exited.exitCode(), run));
                 }
                 IntStream.range(0, plan.worldSize()).forEach(run::exited);
-            } else if (event instanceof LaunchEvent.RankDisconnected gone) {
-                if (!run.hasFinished(gone.rank()) && settings.launch().launcher().isEngine()) {
+            } else if (event instanceof LaunchEvent.RankDisconnected gone && !run.hasFinished(gone.rank())) {
+                if (settings.launch().launcher().isEngine()) {
                     throw new LaunchException(failures.lostConnection(gone.rank(), gone.why())
-                            + failures.launcherEnded(settings.launch().launcher().label(), launcherExit(events)));
+                            + failures.launcherEnded(launcherExit(events)));
                 }
-                if (!run.hasFinished(gone.rank())) {
-                    // Its exit tells more (the code), and follows at once when the process died.
-                    LaunchEvent next = poll(events, TimeUnit.SECONDS.toNanos(2));
-                    if (next instanceof LaunchEvent.RankExited exited) {
-                        throw abnormalExit(exited, run, events);
-                    }
-                    throw new LaunchException(failures.lostConnection(gone.rank(), gone.why()));
+                // Its exit tells more (the code), and follows at once when the process died.
+                LaunchEvent next = poll(events, TimeUnit.SECONDS.toNanos(2));
+                if (next instanceof LaunchEvent.RankExited exited) {
+                    throw abnormalExit(exited, run, events);
                 }
+                throw new LaunchException(failures.lostConnection(gone.rank(), gone.why()));
             } else if (event instanceof LaunchEvent.PeerRefused refused) {
                 progress.peerRefused("refused a connection from " + refused.address() + ": " + refused.why());
             }
@@ -176,14 +178,9 @@ public final class WorkerLauncher {
 
     /** A rank that died may have said why just before; prefer its own words to its exit code. */
     private LaunchException abnormalExit(LaunchEvent.RankExited exited, RunProgress run, BlockingQueue<LaunchEvent> events) {
-        long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
-        LaunchEvent event;
-        while ((event = poll(events, until - System.nanoTime())) != null) {
-            if (event instanceof LaunchEvent.RankFailed failed) {
-                return new LaunchException(failures.rankFailed(failed.rank(), failed.message()));
-            }
-        }
-        return new LaunchException(failures.exited(exited.rank(), exited.exitCode(), run.isConnected(exited.rank())));
+        LaunchEvent.RankFailed failed = firstWithin(events, TimeUnit.MILLISECONDS.toNanos(300), LaunchEvent.RankFailed.class);
+        return new LaunchException(failed != null ? failures.rankFailed(failed.rank(), failed.message())
+                : failures.exited(exited.rank(), exited.exitCode(), run.isConnected(exited.rank())));
     }
 
     /**
@@ -191,11 +188,18 @@ public final class WorkerLauncher {
      * {@link #ENGINE_PATIENCE_SECONDS}: what it printed by then (which rank died, and of what) is in its log.
      */
     private static Integer launcherExit(BlockingQueue<LaunchEvent> events) {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(ENGINE_PATIENCE_SECONDS);
+        LaunchEvent.LauncherExited exited = firstWithin(events, TimeUnit.SECONDS.toNanos(ENGINE_PATIENCE_SECONDS),
+                LaunchEvent.LauncherExited.class);
+        return exited == null ? null : exited.exitCode();
+    }
+
+    /** The first event of {@code type} to arrive within {@code nanos}, others passed over; null if none did. */
+    private static <T extends LaunchEvent> T firstWithin(BlockingQueue<LaunchEvent> events, long nanos, Class<T> type) {
+        long until = System.nanoTime() + nanos;
         LaunchEvent event;
         while ((event = poll(events, until - System.nanoTime())) != null) {
-            if (event instanceof LaunchEvent.LauncherExited exited) {
-                return exited.exitCode();
+            if (type.isInstance(event)) {
+                return type.cast(event);
             }
         }
         return null;

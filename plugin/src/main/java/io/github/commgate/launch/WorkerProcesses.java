@@ -64,7 +64,7 @@ final class WorkerProcesses implements AutoCloseable {
             drain.start();
             process.onExit().thenAccept(p -> {
                 joinQuietly(drain);
-                events.add(new LaunchEvent.LauncherExited(engine, p.exitValue()));
+                events.add(new LaunchEvent.LauncherExited(p.exitValue()));
             });
         } catch (IOException e) {
             throw new LaunchException(String.format("%s could not be started (launcherExecutable '%s'): %s",

@@ -40,7 +40,7 @@ public final class HostAddresses {
     }
 
     /** Every address of the interfaces that are up, in the order the system lists them. */
-    public static List<InetAddress> all() {
+    private static List<InetAddress> all() {
         List<InetAddress> addresses = new ArrayList<>();
         try {
             for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {

@@ -87,8 +87,7 @@ public class CheckMojo extends AbstractGateMojo {
         Confirmation confirmation = new Confirmation(Gate.of(policy), policy.confirmRuns());
         Confirmation.Judged judged = confirmation.judge(first, baseline, shown(file),
                 again -> measure(plan, again, reporter, Optional.of(first)), line -> getLog().info("commgate: " + line));
-        // A pooled run has no phases of its own; the first run's start-up is the goal's.
-        RunResult run = judged.run().timing().isEmpty() ? judged.run().withTiming(first.timing()) : judged.run();
+        RunResult run = judged.run();
         GateOutcome outcome = judged.outcome();
         BenchmarkTable.lines(run).forEach(getLog()::info);
         GateTable.lines(run, outcome).forEach(getLog()::info);

@@ -26,8 +26,7 @@ final class LaunchValidator {
 
     /** The launcher alone, so that the world size can be checked against it; null after a problem. */
     Launcher launcher(RunSettings s) {
-        String text = s.launcher == null || s.launcher.isBlank() ? Defaults.LAUNCHER : s.launcher;
-        Launcher launcher = Launcher.parse(text).orElse(null);
+        Launcher launcher = Launcher.parse(PlanValidator.orDefault(s.launcher, Defaults.LAUNCHER)).orElse(null);
         if (launcher == null) {
             problems.add(String.format("launcher: unknown launcher '%s'; valid: %s", s.launcher, Launcher.labels()));
         }
@@ -35,8 +34,8 @@ final class LaunchValidator {
     }
 
     LaunchPlan check(RunSettings s, Launcher launcher) {
-        List<String> arguments = s.launcherArgs.stream().filter(a -> a != null && !a.isBlank()).map(String::trim).toList();
-        boolean named = s.launcherExecutable != null && !s.launcherExecutable.isBlank();
+        List<String> arguments = s.launcherArgs.stream().filter(a -> !PlanValidator.isBlank(a)).map(String::trim).toList();
+        boolean named = !PlanValidator.isBlank(s.launcherExecutable);
         if (!launcher.isEngine()) {
             if (named) {
                 problems.add(String.format("launcherExecutable: '%s' is for launcher mpirun or srun; launcher local forks the workers itself",
@@ -60,7 +59,7 @@ final class LaunchValidator {
 
     /** Loopback for local and the host's address for an engine, unless named; a named one must be this machine's. */
     private InetAddress coordinatorHost(String text, Launcher launcher) {
-        if (text == null || text.isBlank()) {
+        if (PlanValidator.isBlank(text)) {
             return launcher.isEngine() ? HostAddresses.preferred() : InetAddress.getLoopbackAddress();
         }
         InetAddress address;

@@ -148,31 +148,21 @@ public final class PlanValidator {
             }
             return worldSize;
         }
-        if (launcher.isEngine()) {
-            return engineWorldSize(requested, gpus, launcher);
-        }
-        int worldSize = requested == null ? Math.min(gpus.count(), Defaults.MAX_WORLD_SIZE) : requested;
-        if (worldSize < 1 || worldSize > Defaults.MAX_WORLD_SIZE) {
-            problems.add(String.format("worldSize: %d is out of range; the cuda backend runs 1 to %d ranks", worldSize,
-                    Defaults.MAX_WORLD_SIZE));
-        } else if (worldSize > gpus.count()) {
-            problems.add(String.format("worldSize: %d needs one GPU per rank, but %d %s visible (%s)",
-                    worldSize, gpus.count(), gpus.count() == 1 ? "is" : "are", gpus.seen()));
-        }
-        return worldSize;
-    }
-
-    /** Ranks an engine spreads over its nodes: not bounded by the GPUs of this host, which may have none. */
-    private int engineWorldSize(Integer requested, VisibleGpus gpus, Launcher launcher) {
-        if (requested == null && gpus.count() == 0) {
+        // An engine spreads its ranks over its nodes: not bounded by the GPUs of this host, which may have none.
+        boolean engine = launcher.isEngine();
+        if (engine && requested == null && gpus.count() == 0) {
             problems.add(String.format("worldSize: must be set for launcher %s, since no GPU is visible on this host to "
                     + "count (%s)", launcher, gpus.seen()));
             return 1;
         }
+        int most = engine ? Defaults.MAX_ENGINE_WORLD_SIZE : Defaults.MAX_WORLD_SIZE;
         int worldSize = requested == null ? Math.min(gpus.count(), Defaults.MAX_WORLD_SIZE) : requested;
-        if (worldSize < 1 || worldSize > Defaults.MAX_ENGINE_WORLD_SIZE) {
-            problems.add(String.format("worldSize: %d is out of range; the cuda backend runs 1 to %d ranks under launcher %s",
-                    worldSize, Defaults.MAX_ENGINE_WORLD_SIZE, launcher));
+        if (worldSize < 1 || worldSize > most) {
+            problems.add(String.format("worldSize: %d is out of range; the cuda backend runs 1 to %d ranks%s", worldSize,
+                    most, engine ? " under launcher " + launcher : ""));
+        } else if (!engine && worldSize > gpus.count()) {
+            problems.add(String.format("worldSize: %d needs one GPU per rank, but %d %s visible (%s)",
+                    worldSize, gpus.count(), gpus.count() == 1 ? "is" : "are", gpus.seen()));
         }
         return worldSize;
     }
@@ -240,11 +230,11 @@ public final class PlanValidator {
         return Arrays.stream(text.split("[,\\s]+")).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 
-    private static boolean isBlank(String text) {
+    static boolean isBlank(String text) {
         return text == null || text.isBlank();
     }
 
-    private static String orDefault(String text, String fallback) {
+    static String orDefault(String text, String fallback) {
         return isBlank(text) ? fallback : text;
     }
 }

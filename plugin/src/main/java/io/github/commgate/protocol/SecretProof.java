@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SecretProof {
 
     /** Bytes of a nonce: 256 bits, never repeated by chance. */
-    public static final int NONCE_BYTES = 32;
+    private static final int NONCE_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
     private static final SecureRandom RANDOM = new SecureRandom();
 

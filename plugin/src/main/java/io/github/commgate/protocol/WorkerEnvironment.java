@@ -1,5 +1,7 @@
 package io.github.commgate.protocol;
 
+import io.github.commgate.plan.Launcher;
+
 /**
  * The environment variables through which the launcher tells a worker how to join its run.
  * Named here, between the two sides, so neither imports the other.
@@ -17,9 +19,10 @@ public final class WorkerEnvironment {
     public static final String LAUNCHER = "COMMGATE_LAUNCHER";
     /** The name of this rank's node, where the host name does not tell nodes apart; default: the host name. */
     public static final String NODE_NAME = "COMMGATE_NODE_NAME";
-    public static final String RANK = "COMMGATE_RANK";
-    public static final String WORLD_SIZE = "COMMGATE_WORLD_SIZE";
-    public static final String LOCAL_RANK = "COMMGATE_LOCAL_RANK";
+    /** A local run's placement, named once where the engines' names are (plan.Launcher). */
+    public static final String RANK = Launcher.LOCAL.rankVariable();
+    public static final String WORLD_SIZE = Launcher.LOCAL.sizeVariable();
+    public static final String LOCAL_RANK = Launcher.LOCAL.localRankVariable();
     /** The owner-only directory of the run's shared-memory files. */
     public static final String SCRATCH_DIRECTORY = "COMMGATE_SCRATCH_DIR";
     /**

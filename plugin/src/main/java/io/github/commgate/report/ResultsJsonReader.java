@@ -3,7 +3,6 @@ package io.github.commgate.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.commgate.comm.WorkerPhase;
 import io.github.commgate.plan.BenchmarkPlan;
 import io.github.commgate.plan.InvalidSettingsException;
 import io.github.commgate.plan.PlanJson;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +65,7 @@ public final class ResultsJsonReader {
     private static RunTiming timing(JsonNode root) {
         JsonNode timing = root.path("timing");
         return new RunTiming(phases(timing.path(ResultsJson.HOST_SECONDS), RunTiming.HOST_PHASES),
-                phases(timing.path(ResultsJson.WORKER_SECONDS),
-                        Arrays.stream(WorkerPhase.values()).map(WorkerPhase::key).toList()));
+                phases(timing.path(ResultsJson.WORKER_SECONDS), RunTiming.WORKER_PHASES));
     }
 
     private static Map<String, Double> phases(JsonNode node, List<String> known) {

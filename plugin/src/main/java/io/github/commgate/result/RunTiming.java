@@ -37,12 +37,14 @@ public record RunTiming(Map<String, Double> host, Map<String, Double> workers) {
     public static final String TOTAL = "total";
     public static final List<String> HOST_PHASES = List.of(PLAN, LOCK_WAIT, FORK, JVM_START, FIRST_POINT, MEASURING,
             REPORTS, TOTAL);
+    /** The workers' phases, in the order they come in a run (WorkerPhase). */
+    public static final List<String> WORKER_PHASES = Arrays.stream(WorkerPhase.values()).map(WorkerPhase::key).toList();
 
     public static final RunTiming NONE = new RunTiming(Map.of(), Map.of());
 
     public RunTiming {
         host = ordered(host, HOST_PHASES);
-        workers = ordered(workers, Arrays.stream(WorkerPhase.values()).map(WorkerPhase::key).toList());
+        workers = ordered(workers, WORKER_PHASES);
     }
 
     public boolean isEmpty() {

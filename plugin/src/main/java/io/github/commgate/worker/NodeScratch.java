@@ -1,15 +1,11 @@
 package io.github.commgate.worker;
 
+import io.github.commgate.files.FileTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The run's scratch directory on this worker's node. The launcher makes it on the Maven host and
@@ -48,13 +44,9 @@ final class NodeScratch {
         if (path == null) {
             return;
         }
-        try (Stream<Path> files = Files.walk(path)) {
-            List<Path> entries = files.sorted(Comparator.reverseOrder()).toList();
-            for (Path entry : entries) {
-                Files.deleteIfExists(entry);
-            }
-        } catch (NoSuchFileException | UncheckedIOException gone) {
-            // Removed already (the hook and a halt may both get here).
+        // The hook and a halt may both get here; a tree removed already is no error.
+        try {
+            FileTrees.remove(path);
         } catch (IOException e) {
             System.err.println("commgate worker: could not remove " + path + ": " + e.getMessage());
         }

@@ -77,7 +77,7 @@ class EnvironmentKeyTest {
         environment.put("node_count", "2");
         environment.put("ranks_per_node", "8");
         EnvironmentKey key = cudaKey(environment, 16, DType.BF16);
-        assertEquals(new EnvironmentKey("cuda", "NVIDIA H100 80GB HBM3", 8, 16, "bf16", 8192, 2, 8), key);
+        assertEquals(new EnvironmentKey("cuda", "NVIDIA H100 80GB HBM3", 8, 16, "bf16", 8192, 2, 8, 0), key);
         assertEquals("cuda-nvidia-h100-80gb-hbm3-8gpus-n2x8-ws16-bf16-h8192.json", key.fileName());
         assertEquals("cuda backend on 8 GPUs (NVIDIA H100 80GB HBM3), world size 16 on 2 nodes of at most 8 ranks, bf16,"
                 + " hidden size 8192", key.describe());

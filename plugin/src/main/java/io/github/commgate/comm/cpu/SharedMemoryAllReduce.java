@@ -100,12 +100,6 @@ abstract class SharedMemoryAllReduce implements Communicator {
      */
     abstract void allReduce(AllReducePoint point, int offsetBytes) throws IOException;
 
-    /** All-reduce {@code k} of a round, at the offset the protocol gives it. */
-    private void roundAllReduce(AllReducePoint point, long k) throws IOException {
-        MeasuringProtocol protocol = context.protocol();
-        allReduce(point, (int) protocol.offsetBytes(point, (int) (k % protocol.cycles())));
-    }
-
     @Override
     public final Optional<String> skipReason(AllReducePoint point) {
         if (worldSize < MIN_RANKS || worldSize > MAX_RANKS) {
@@ -162,19 +156,24 @@ abstract class SharedMemoryAllReduce implements Communicator {
             // Every peer's input is written before anyone reads it.
             context.rendezvous().barrier();
         }
+        MeasuringProtocol protocol = context.protocol();
+        // All-reduce k of a round works at offsets[k]; worked out once, outside the timed loop.
+        int[] offsets = new int[protocol.cycles()];
+        for (int k = 0; k < offsets.length; k++) {
+            offsets[k] = (int) protocol.offsetBytes(point, k);
+        }
         try (PhaseTimes.Span warmup = phases.start(WorkerPhase.WARMUP)) {
-            for (long i = 0; i < warmUpAllReduces(point, context.protocol(), jitWarmedUp); i++) {
-                roundAllReduce(point, i);
+            for (long i = 0; i < warmUpAllReduces(point, protocol, jitWarmedUp); i++) {
+                allReduce(point, offsets[(int) (i % offsets.length)]);
             }
         }
         jitWarmedUp = true;
-        MeasuringProtocol protocol = context.protocol();
         double[] latencyMicros = new double[protocol.trials()];
         try (PhaseTimes.Span timed = phases.start(WorkerPhase.TIMED)) {
             for (int trial = 0; trial < protocol.trials(); trial++) {
                 long start = System.nanoTime();
-                for (int cycle = 0; cycle < protocol.cycles(); cycle++) {
-                    roundAllReduce(point, cycle);
+                for (int cycle = 0; cycle < offsets.length; cycle++) {
+                    allReduce(point, offsets[cycle]);
                 }
                 latencyMicros[trial] = (System.nanoTime() - start) / 1e3 / protocol.cycles();
             }
@@ -215,8 +214,7 @@ abstract class SharedMemoryAllReduce implements Communicator {
             long offset = protocol.offsetBytes(point, slot);
             Correctness checked = context.exactSums().check(output.bytes(), (int) offset, point);
             if (!checked.correct()) {
-                return slots == 1 ? checked : new Correctness(checked.mismatches(),
-                        "at rotating offset " + offset + " bytes: " + checked.firstMismatch());
+                return checked.atOffset(offset, slots);
             }
         }
         return Correctness.exact();

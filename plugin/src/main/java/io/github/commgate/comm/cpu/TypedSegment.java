@@ -38,19 +38,6 @@ record TypedSegment(ByteBuffer bytes, ShortBuffer shorts, IntBuffer ints, FloatB
         }
     }
 
-    /** Reads {@code count} elements as raw bits (16-bit types zero-extended). */
-    void getBits(DType dtype, int firstElement, int[] bits, int count) {
-        if (dtype == DType.FP32) {
-            ints.get(firstElement, bits, 0, count);
-        } else {
-            short[] narrow = new short[count];
-            shorts.get(firstElement, narrow, 0, count);
-            for (int i = 0; i < count; i++) {
-                bits[i] = narrow[i] & 0xFFFF;
-            }
-        }
-    }
-
     /** Copies {@code length} bytes from {@code source} at {@code sourceOffset} to {@code offset}. */
     void copyFrom(TypedSegment source, int sourceOffset, int offset, int length) {
         bytes.put(offset, source.bytes, sourceOffset, length);

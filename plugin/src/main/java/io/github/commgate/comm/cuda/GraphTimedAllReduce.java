@@ -226,15 +226,14 @@ abstract class GraphTimedAllReduce implements Communicator {
             enqueue(point, protocol.offsetBytes(point, slot));
         }
         synchronize();
-        Correctness worst = Correctness.exact();
-        for (int slot = 0; slot < slots && worst.correct(); slot++) {
-            Correctness checked = staging.check(DevicePointers.plus(output(), protocol.offsetBytes(point, slot)), point);
+        for (int slot = 0; slot < slots; slot++) {
+            long offset = protocol.offsetBytes(point, slot);
+            Correctness checked = staging.check(DevicePointers.plus(output(), offset), point);
             if (!checked.correct()) {
-                worst = slots == 1 ? checked : new Correctness(checked.mismatches(),
-                        "at rotating offset " + protocol.offsetBytes(point, slot) + " bytes: " + checked.firstMismatch());
+                return checked.atOffset(offset, slots);
             }
         }
-        return worst;
+        return Correctness.exact();
     }
 
     protected final void synchronize() throws CudaException {
