@@ -51,7 +51,7 @@ final class EngineCommandLine {
             }
             case LOCAL -> throw new IllegalArgumentException("the local launcher forks each rank itself (WorkerCommandLine)");
         }
-        command.addAll(WorkerCommandLine.javaCommand(settings, null, backend, ClassDataArchive.NONE));
+        command.addAll(WorkerCommandLine.command(settings, null, backend, ClassDataArchive.NONE));
         return command;
     }
 }

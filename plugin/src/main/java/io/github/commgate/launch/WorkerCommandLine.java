@@ -27,18 +27,11 @@ public final class WorkerCommandLine {
      * {@code java [--add-modules=ALL-SYSTEM] <class data sharing> <user jvmArgs> -XX:ErrorFile=...
      * -cp <classpath> WorkerMain}. The rank is named in a system property only so that {@code ps}
      * tells the workers apart; the token travels in the environment, where other users cannot
-     * read it.
+     * read it. {@code rank} is null under an engine, which starts the same command for every rank
+     * (each hs_err file is then told apart by its pid alone) and maps no class data archive: its
+     * ranks may run on nodes whose cache holds none.
      */
-    public static List<String> command(LaunchSettings settings, int rank, Backend backend, ClassDataArchive classData) {
-        return javaCommand(settings, rank, backend, classData);
-    }
-
-    /**
-     * The worker's {@code java} command; {@code rank} null under an engine, which starts the same
-     * command for every rank (each hs_err file is then told apart by its pid alone) and maps no
-     * class data archive: its ranks may run on nodes whose cache holds none.
-     */
-    static List<String> javaCommand(LaunchSettings settings, Integer rank, Backend backend, ClassDataArchive classData) {
+    public static List<String> command(LaunchSettings settings, Integer rank, Backend backend, ClassDataArchive classData) {
         List<String> command = new ArrayList<>();
         command.add(settings.javaExecutable().toString());
         if (backend == Backend.CPU) {

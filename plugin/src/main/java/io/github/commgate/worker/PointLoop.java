@@ -35,7 +35,6 @@ final class PointLoop {
     private final Path scratch;
     private final CoordinatorLink link;
     private final BackendRegistry backend;
-    private final int rank;
     private final PhaseTimes phases;
     private final ExactSumImages exactSums;
 
@@ -45,10 +44,9 @@ final class PointLoop {
         this.node = node;
         this.scratch = scratch;
         this.link = link;
-        this.rank = placement.rank();
         this.phases = phases;
         // Computed on every core while the communicators open; the first point waits for what is left.
-        this.exactSums = ExactSumImages.computeInBackground(rank, plan.worldSize(), plan.dtype(),
+        this.exactSums = ExactSumImages.computeInBackground(placement.rank(), plan.worldSize(), plan.dtype(),
                 plan.maxBytes() / plan.dtype().bytes());
         // Only opening a communicator loads native code, so a CPU worker never loads JavaCPP.
         this.backend = CommunicatorCatalog.registry(plan.backend());
@@ -57,7 +55,7 @@ final class PointLoop {
     void run() throws IOException {
         NodeLayout nodes = new NodeLayout(link.allGather(node.getBytes(StandardCharsets.UTF_8)).stream()
                 .map(name -> new String(name, StandardCharsets.UTF_8)).toList());
-        RankContext context = new RankContext(rank, plan.worldSize(), placement.localRank(), scratch, plan.maxBytes(),
+        RankContext context = new RankContext(placement.rank(), plan.worldSize(), placement.localRank(), scratch, plan.maxBytes(),
                 plan.protocol(), plan.customMaxBytes(), link, exactSums, phases, nodes);
         Map<String, Communicator> communicators = new LinkedHashMap<>();
         for (String name : plan.communicators()) {
@@ -107,10 +105,10 @@ final class PointLoop {
         }
         long started = System.currentTimeMillis();
         if (skip.isPresent()) {
-            return RankPointResult.skipped(rank, communicator.name(), point.sequenceLength(), started, skip.get());
+            return RankPointResult.skipped(placement.rank(), communicator.name(), point.sequenceLength(), started, skip.get());
         }
         PointMeasurement measured = communicator.measure(point);
-        return new RankPointResult(rank, communicator.name(), point.sequenceLength(), started, null,
+        return new RankPointResult(placement.rank(), communicator.name(), point.sequenceLength(), started, null,
                 measured.latencyMicros(), measured.hostMicros(), measured.correctness().mismatches(),
                 measured.correctness().firstMismatch());
     }
