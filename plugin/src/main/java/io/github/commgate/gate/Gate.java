@@ -100,8 +100,8 @@ public final class Gate {
         if (verdicts.stream().anyMatch(v -> v.limit() != null && v.limit().rule() == PointLimit.Rule.FIXED)) {
             warnings.add("baseline " + environment.baselineName() + " has no per-run medians (recorded by an older commgate"
                     + " or from one run), so its points are judged by the fixed rule of " + Figures.plain(Defaults.THRESHOLD_PERCENT)
-                    + " % and " + Figures.plain(Defaults.FLOOR_MICROS) + " us; record it again with update-baseline for limits"
-                    + " that follow each point's noise");
+                    + " % and " + Figures.plain(Defaults.FLOOR_MICROS) + " us; record it again with update-baseline"
+                    + " (recordRuns 2 or more) for limits that follow each point's noise");
         }
         warnings.addAll(powerWarnings(run, baseline, verdicts));
         return warnings;

@@ -27,6 +27,17 @@ public final class UsualState {
         return nearest.stream().filter(run -> gpuSlowdown(run).isEmpty()).toList();
     }
 
+    /**
+     * The runs a baseline of {@code recordRuns} pools: the usual ones, unless fewer than two of
+     * them (of more than one asked for) are usual; then all of them. One run has no run-to-run
+     * spread, so its points would fall back to the fixed limits, and where the machine's state
+     * changes that often, the spread of all the runs is the honest one.
+     */
+    public static List<RunResult> pooled(List<RunResult> runs, int recordRuns) {
+        List<RunResult> usual = among(runs);
+        return usual.size() < Math.min(2, recordRuns) ? runs : usual;
+    }
+
     /** Why {@code run} is not in the usual state the {@code runs} it belongs to show; empty where it is. */
     public static List<String> why(RunResult run, List<RunResult> runs) {
         List<String> reasons = new ArrayList<>();

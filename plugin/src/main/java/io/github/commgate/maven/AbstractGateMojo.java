@@ -77,6 +77,38 @@ abstract class AbstractGateMojo extends AbstractMeasuringMojo {
         return baselineFile != null ? baselineFile.toPath() : BaselineFile.forEnvironment(baselineDirectory.toPath(), EnvironmentKey.of(run));
     }
 
+    /**
+     * The baseline that can be read before anything is measured: the {@code baselineFile} given,
+     * read whole, so that a mistake in it costs no sweep; empty where the file is named after the
+     * environment the workers report. A {@code baselineDirectory} that is not a directory is
+     * refused here too.
+     */
+    protected final Optional<Baseline> readBaselineBeforeMeasuring() throws MojoExecutionException {
+        if (baselineFile != null) {
+            return readBaseline(baselineFile.toPath());
+        }
+        if (baselineDirectory.exists() && !baselineDirectory.isDirectory()) {
+            throw new MojoExecutionException("commgate: baselineDirectory: " + baselineDirectory + " is not a directory");
+        }
+        return Optional.empty();
+    }
+
+    /** True where {@code baselineFile} names the file, so {@link #readBaselineBeforeMeasuring} has read it. */
+    protected final boolean baselineFileGiven() {
+        return baselineFile != null;
+    }
+
+    /**
+     * Where a baseline of {@code run}'s environment belongs: the {@code baselineFile} given, unless
+     * that holds another environment's baseline (compared under allowEnvironmentMismatch), else the
+     * file named after the environment in {@code baselineDirectory}.
+     */
+    protected final Path baselineTarget(RunResult run, Optional<Baseline> compared) {
+        EnvironmentKey key = EnvironmentKey.of(run);
+        boolean givenHoldsThis = baselineFile != null && compared.map(b -> b.key().equals(key)).orElse(true);
+        return givenHoldsThis ? baselineFile.toPath() : BaselineFile.forEnvironment(baselineDirectory.toPath(), key);
+    }
+
     protected final Optional<Baseline> readBaseline(Path file) throws MojoExecutionException {
         try {
             if (baselineFile != null) {

@@ -81,9 +81,11 @@ public class CheckMojo extends AbstractGateMojo {
         RunPlan plan = plan();
         GateReporter reporter = new GateReporter(getLog(), outputDirectory(), toolVersion(), origin(), plan.history(), System.getenv());
         GatePolicy policy = plan.gate();
+        Optional<Baseline> given = failingWith(reporter, reporter.nothingMeasured(plan.benchmark()),
+                this::readBaselineBeforeMeasuring);
         RunResult first = measure(plan, plan.benchmark(), reporter, Optional.empty());
         Path file = baselinePath(first);
-        Optional<Baseline> baseline = readBaseline(file);
+        Optional<Baseline> baseline = baselineFileGiven() ? given : failingWith(reporter, first, () -> readBaseline(file));
         Confirmation confirmation = new Confirmation(Gate.of(policy), policy.confirmRuns());
         Confirmation.Judged judged = confirmation.judge(first, baseline, shown(file),
                 again -> measure(plan, again, reporter, Optional.of(first)), line -> getLog().info("commgate: " + line));
@@ -95,7 +97,7 @@ public class CheckMojo extends AbstractGateMojo {
         reporter.write(run, outcome, baseline);
         outcome.warnings().forEach(w -> getLog().warn("commgate: " + w));
         if (baseline.isEmpty() || outcome.baselineCoversNothing()) {
-            writeCandidate(policy, run, file);
+            writeCandidate(policy, run, baselineTarget(run, baseline));
         }
         logTiming(run, reportsStart);
         GateConclusion.conclude(getLog(), policy, outcome);
@@ -113,6 +115,22 @@ public class CheckMojo extends AbstractGateMojo {
             reporter.writeFailed(measuredBefore.orElseGet(() -> reporter.nothingMeasured(benchmark)), e.getMessage());
             throw e;
         }
+    }
+
+    /** Reads a baseline; one that cannot be read is infrastructure, so the reports say ERROR, with what was measured. */
+    private static Optional<Baseline> failingWith(GateReporter reporter, RunResult measured, BaselineRead read)
+            throws MojoExecutionException {
+        try {
+            return read.read();
+        } catch (MojoExecutionException e) {
+            reporter.writeFailed(measured, e.getMessage());
+            throw e;
+        }
+    }
+
+    @FunctionalInterface
+    private interface BaselineRead {
+        Optional<Baseline> read() throws MojoExecutionException;
     }
 
     /** What to commit when nothing could be compared: this run as a baseline, to review and copy. */

@@ -14,6 +14,8 @@ import io.github.commgate.report.ResultsJsonReader;
 import io.github.commgate.report.UnreadableResultsException;
 import io.github.commgate.result.RunResult;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,18 +77,40 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
         } else {
             RunPlan plan = plan();
             thresholds = plan.gate().thresholds();
+            readBaselineBeforeMeasuring(); // a given baselineFile must exist and read before the runs
             runs = measureRuns(plan);
         }
         // A fresh run measures only the selected communicators; a results file may hold more.
         Set<String> selected = fromResults != null ? Set.copyOf(communicatorsNamed()) : Set.of();
         Path file = baselinePath(runs.get(0));
-        readBaseline(file); // a given baselineFile must exist and read before anything is merged into it
-        BaselineFileUpdate.Written written = new BaselineRecorder(getLog(), thresholds, toolVersion(), projectDirectory())
-                .record(runs, selected, reason, file);
+        BaselineRecorder recorder = new BaselineRecorder(getLog(), thresholds, toolVersion(), projectDirectory());
+        try {
+            readBaseline(file); // the baseline must read before anything is merged into it
+        } catch (MojoExecutionException unreadable) {
+            throw fromResults != null ? unreadable : keptAside(unreadable, recorder, runs, selected, file);
+        }
+        BaselineFileUpdate.Written written = recorder.record(runs, selected, reason, file);
         getLog().info("commgate: " + (written.replaced() ? "updated " : "recorded ") + shown(file)
                 + (selected.isEmpty() ? "" : " for " + String.join(", ", selected)));
         written.result().changes().forEach(change -> getLog().info("commgate:   " + change));
         getLog().info("commgate: review the diff and commit it with your change");
+    }
+
+    /**
+     * The runs just measured, recorded into a fresh candidate rather than lost, where the baseline
+     * they belong to cannot be read: the error then says where they are.
+     */
+    private MojoExecutionException keptAside(MojoExecutionException unreadable, BaselineRecorder recorder,
+                                             List<RunResult> runs, Set<String> selected, Path file) {
+        Path candidate = outputDirectory().resolve("baseline-candidate").resolve(file.getFileName());
+        try {
+            Files.deleteIfExists(candidate);
+            recorder.record(runs, selected, reason, candidate);
+        } catch (IOException | MojoExecutionException | MojoFailureException e) {
+            return unreadable;
+        }
+        return new MojoExecutionException(unreadable.getMessage() + "; this run's measurements are recorded in " + candidate
+                + ": mend or remove " + shown(file) + ", or copy the candidate over it");
     }
 
     /**
@@ -98,7 +122,9 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
         List<RunResult> runs = new ArrayList<>();
         int most = plan.recordRuns() + UsualState.EXTRA_RUNS;
         while (runs.size() < most && (runs.size() < plan.recordRuns() || UsualState.among(runs).size() < plan.recordRuns())) {
-            getLog().info(String.format("commgate: recording run %d of %d", runs.size() + 1, plan.recordRuns()));
+            getLog().info(runs.size() < plan.recordRuns()
+                    ? String.format("commgate: recording run %d of %d", runs.size() + 1, plan.recordRuns())
+                    : String.format("commgate: recording run %d, an extra one (at most %d)", runs.size() + 1, most));
             RunResult run = measure(plan, plan.benchmark());
             runs.add(run);
             List<String> why = UsualState.why(run, runs);
@@ -108,15 +134,17 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
             }
         }
         List<RunResult> usual = UsualState.among(runs);
+        List<RunResult> pooled = UsualState.pooled(runs, plan.recordRuns());
+        boolean poolAll = pooled.size() > usual.size();
         if (usual.size() < plan.recordRuns()) {
             getLog().warn(String.format("commgate: only %d of %d recording runs found the machine in its usual state;"
                     + " the baseline pools %s: record it again when the machine is quiet", usual.size(), runs.size(),
-                    usual.isEmpty() ? "all of them" : "those"));
+                    poolAll ? "all of them, so its limits follow the spread between them" : "those"));
         } else if (usual.size() < runs.size()) {
             getLog().info(String.format("commgate: %d of %d recording runs left out: the machine was slower than usual in them",
                     runs.size() - usual.size(), runs.size()));
         }
-        return usual.isEmpty() ? runs : usual;
+        return pooled;
     }
 
     private GatePolicy gateOnly() throws MojoExecutionException {

@@ -42,6 +42,20 @@ class UsualStateTest {
     }
 
     @Test
+    void aBaselinePoolsTheUsualRunsUnlessOnlyOneIsUsual() {
+        RunResult near = withFacts(MachineFacts.SHM_BARRIER_NS, "64");
+        RunResult far = withFacts(MachineFacts.SHM_BARRIER_NS, "240");
+        RunResult farToo = withFacts(MachineFacts.SHM_BARRIER_NS, "301");
+        RunResult nearToo = withFacts(MachineFacts.SHM_BARRIER_NS, "90");
+        assertEquals(List.of(near, nearToo), UsualState.pooled(List.of(near, far, nearToo), 2));
+        // One near run among six: one run has no spread, so every run is pooled.
+        List<RunResult> mostlyFar = List.of(far, farToo, near, far, farToo, far);
+        assertEquals(mostlyFar, UsualState.pooled(mostlyFar, 3));
+        // Asked for one run, one usual run is a baseline.
+        assertEquals(List.of(near), UsualState.pooled(List.of(near, far), 1));
+    }
+
+    @Test
     void runsWithoutStateFactsAreAllUsual() {
         List<RunResult> runs = List.of(withFacts(), withFacts());
         assertEquals(runs, UsualState.among(runs));
