@@ -11,8 +11,7 @@ import java.util.Locale;
  */
 public final class Units {
 
-    private static final double KIB = 1024.0;
-    private static final double MIB = 1024.0 * 1024.0;
+    private static final String[] SIZE_UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
     /** Above this a plain number would be a row of digits no one reads; only absurd inputs get here. */
     private static final double LARGEST_PLAIN = 1e9;
 
@@ -26,10 +25,15 @@ public final class Units {
      * needs the exact point.
      */
     public static String size(long bytes) {
-        if (bytes >= MIB) {
-            return significant(bytes / MIB) + " MiB";
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < SIZE_UNITS.length - 1) {
+            value /= 1024;
+            unit++;
         }
-        return bytes >= KIB ? significant(bytes / KIB) + " KiB" : bytes + " B";
+        // 1000 to 1023 of a unit keep their fourth digit: 1023 KiB is not 1020 KiB.
+        String number = unit == 0 ? Long.toString(bytes) : value >= 1000 ? Long.toString((long) value) : significant(value);
+        return number + " " + SIZE_UNITS[unit];
     }
 
     /** "2 MiB (seq 128)": a size with the sequence length that made it, as the reports' rows name a point. */

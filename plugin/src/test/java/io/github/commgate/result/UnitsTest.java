@@ -21,6 +21,11 @@ class UnitsTest {
         assertEquals("1.56 MiB", Units.size(1_638_400));
         assertEquals("128 KiB", Units.size(131_072));
         assertEquals("512 B", Units.size(512));
+        assertEquals("1023 KiB", Units.size(1023 * 1024));
+        assertEquals("1023 MiB", Units.size(1023L << 20));
+        assertEquals("1 GiB", Units.size(1L << 30));
+        assertEquals("2 GiB", Units.size(2L << 30));
+        assertEquals("1.5 GiB", Units.size(3L << 29));
     }
 
     @Test
