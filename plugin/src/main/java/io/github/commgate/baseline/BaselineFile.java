@@ -46,7 +46,7 @@ public final class BaselineFile {
      * halfway, sees either the old baseline or the new one.
      */
     public static void write(Baseline baseline, Path file) throws IOException {
-        AtomicFile.write(file, BaselineJson.text(baseline), AtomicFile.Readers.OWNER);
+        AtomicFile.write(file, BaselineJson.text(baseline), AtomicFile.Readers.AS_BEFORE);
     }
 
     private static String why(IOException e) {

@@ -29,8 +29,12 @@ public final class AtomicFile {
          * container's, an uploader's).
          */
         EVERYONE("rw-r--r--"),
-        /** The mode a temporary file is created with, which baseline files have always had. */
-        OWNER("rw-------");
+        /**
+         * Whoever could read the file it replaces (its mode is kept), everyone for a new one:
+         * baselines are committed with the code and read by CI steps as reports are, and a mode
+         * the user gave theirs is not taken from them.
+         */
+        AS_BEFORE("rw-r--r--");
 
         private final String permissions;
 
@@ -61,7 +65,8 @@ public final class AtomicFile {
                 channel.force(true);
             }
             if (Files.getFileStore(temporary).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString(readers.permissions));
+                Files.setPosixFilePermissions(temporary, readers == Readers.AS_BEFORE && Files.isRegularFile(file)
+                        ? Files.getPosixFilePermissions(file) : PosixFilePermissions.fromString(readers.permissions));
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             forceDirectory(directory);

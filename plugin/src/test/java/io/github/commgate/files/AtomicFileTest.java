@@ -42,9 +42,13 @@ class AtomicFileTest {
     }
 
     @Test
-    void reportsAreReadableByEveryoneAndBaselinesByTheirOwnerOnly(@TempDir Path directory) throws IOException {
+    void reportsAreReadableByEveryoneAndBaselinesKeepTheModeTheirUserGaveThem(@TempDir Path directory) throws IOException {
         assertEquals("rw-r--r--", mode(AtomicFile.write(directory.resolve("report.html"), "x", AtomicFile.Readers.EVERYONE)));
-        assertEquals("rw-------", mode(AtomicFile.write(directory.resolve("cpu.json"), "x", AtomicFile.Readers.OWNER)));
+        Path baseline = directory.resolve("cpu.json");
+        assertEquals("rw-r--r--", mode(AtomicFile.write(baseline, "new", AtomicFile.Readers.AS_BEFORE)));
+        Files.setPosixFilePermissions(baseline, PosixFilePermissions.fromString("rw-rw----"));
+        assertEquals("rw-rw----", mode(AtomicFile.write(baseline, "updated", AtomicFile.Readers.AS_BEFORE)));
+        assertEquals("updated", Files.readString(baseline));
     }
 
     @Test
