@@ -1,4 +1,5 @@
 def log = new File(basedir, 'build.log').text
+assert log.contains('[WARNING] commgate: -Dcommgate.trendRun sets no commgate parameter and is ignored; did you mean commgate.trendRuns?')
 assert log.contains("commgate: cpu-intel-xeon-platinum-8481c-2cpus-ws2-bf16-h8192: 2 runs")
 assert log =~ /commgate: trend of 2 runs in 1 environment from 2 inputs in \S+target\/commgate\/trend\.html/
 

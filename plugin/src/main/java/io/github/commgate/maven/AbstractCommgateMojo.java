@@ -4,12 +4,16 @@ import io.github.commgate.history.GitRevision;
 import io.github.commgate.history.RunOrigin;
 import io.github.commgate.plan.Defaults;
 import io.github.commgate.plan.InvalidSettingsException;
+import io.github.commgate.plan.UnknownProperties;
 import java.io.File;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -53,11 +57,30 @@ abstract class AbstractCommgateMojo extends AbstractMojo {
         return startNanos;
     }
 
+    /** Names every {@code -Dcommgate.*} property that sets nothing, then: true, after saying so, when skip is set. */
     protected final boolean skipped() {
+        if (session != null) {
+            UnknownProperties.sentences(session.getUserProperties(), parameterProperties())
+                    .forEach(sentence -> getLog().warn("commgate: " + sentence));
+        }
         if (skip) {
             getLog().info("commgate: skipped (commgate.skip)");
         }
         return skip;
+    }
+
+    /** The property of every parameter of every goal of this plugin: {@code ${commgate.trials}} gives commgate.trials. */
+    private Set<String> parameterProperties() {
+        Set<String> names = new HashSet<>();
+        for (MojoDescriptor mojo : plugin.getMojos()) {
+            for (org.apache.maven.plugin.descriptor.Parameter parameter : mojo.getParameters()) {
+                String expression = parameter.getExpression();
+                if (expression != null && expression.startsWith("${") && expression.endsWith("}")) {
+                    names.add(expression.substring(2, expression.length() - 1));
+                }
+            }
+        }
+        return names;
     }
 
     /** True, after saying so, when another module of this build already ran this goal. */
