@@ -79,8 +79,8 @@ abstract class AbstractGateMojo extends AbstractMeasuringMojo {
 
     /**
      * The baseline that can be read before anything is measured: the {@code baselineFile} given,
-     * read whole, so that a mistake in it costs no sweep; empty where the file is named after the
-     * environment the workers report. A {@code baselineDirectory} that is not a directory is
+     * read whole, so that a mistake in it costs no sweep (present whenever one is given); empty
+     * where the file is named after the environment the workers report. A {@code baselineDirectory} that is not a directory is
      * refused here too.
      */
     protected final Optional<Baseline> readBaselineBeforeMeasuring() throws MojoExecutionException {
@@ -91,11 +91,6 @@ abstract class AbstractGateMojo extends AbstractMeasuringMojo {
             throw new MojoExecutionException("commgate: baselineDirectory: " + baselineDirectory + " is not a directory");
         }
         return Optional.empty();
-    }
-
-    /** True where {@code baselineFile} names the file, so {@link #readBaselineBeforeMeasuring} has read it. */
-    protected final boolean baselineFileGiven() {
-        return baselineFile != null;
     }
 
     /**

@@ -85,7 +85,7 @@ public class CheckMojo extends AbstractGateMojo {
                 this::readBaselineBeforeMeasuring);
         RunResult first = measure(plan, plan.benchmark(), reporter, Optional.empty());
         Path file = baselinePath(first);
-        Optional<Baseline> baseline = baselineFileGiven() ? given : failingWith(reporter, first, () -> readBaseline(file));
+        Optional<Baseline> baseline = given.isPresent() ? given : failingWith(reporter, first, () -> readBaseline(file));
         Confirmation confirmation = new Confirmation(Gate.of(policy), policy.confirmRuns());
         Confirmation.Judged judged = confirmation.judge(first, baseline, shown(file),
                 again -> measure(plan, again, reporter, Optional.of(first)), line -> getLog().info("commgate: " + line));

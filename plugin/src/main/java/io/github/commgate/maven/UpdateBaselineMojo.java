@@ -73,23 +73,24 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
         List<RunResult> runs;
         if (fromResults != null) {
             thresholds = gateOnly().thresholds();
+            readBaselineBeforeMeasuring(); // a given baselineFile must exist: it is merged into, not created
             runs = List.of(readResults(fromResults.toPath()));
         } else {
             RunPlan plan = plan();
             thresholds = plan.gate().thresholds();
-            readBaselineBeforeMeasuring(); // a given baselineFile must exist and read before the runs
+            readBaselineBeforeMeasuring();
             runs = measureRuns(plan);
         }
         // A fresh run measures only the selected communicators; a results file may hold more.
         Set<String> selected = fromResults != null ? Set.copyOf(communicatorsNamed()) : Set.of();
         Path file = baselinePath(runs.get(0));
         BaselineRecorder recorder = new BaselineRecorder(getLog(), thresholds, toolVersion(), projectDirectory());
+        BaselineFileUpdate.Written written;
         try {
-            readBaseline(file); // the baseline must read before anything is merged into it
-        } catch (MojoExecutionException unreadable) {
-            throw fromResults != null ? unreadable : keptAside(unreadable, recorder, runs, selected, file);
+            written = recorder.record(runs, selected, reason, file);
+        } catch (MojoExecutionException unreadableOrUnwritable) {
+            throw fromResults != null ? unreadableOrUnwritable : keptAside(unreadableOrUnwritable, recorder, runs, selected, file);
         }
-        BaselineFileUpdate.Written written = recorder.record(runs, selected, reason, file);
         getLog().info("commgate: " + (written.replaced() ? "updated " : "recorded ") + shown(file)
                 + (selected.isEmpty() ? "" : " for " + String.join(", ", selected)));
         written.result().changes().forEach(change -> getLog().info("commgate:   " + change));
@@ -98,7 +99,7 @@ public class UpdateBaselineMojo extends AbstractGateMojo {
 
     /**
      * The runs just measured, recorded into a fresh candidate rather than lost, where the baseline
-     * they belong to cannot be read: the error then says where they are.
+     * they belong to cannot be read or written: the error then says where they are.
      */
     private MojoExecutionException keptAside(MojoExecutionException unreadable, BaselineRecorder recorder,
                                              List<RunResult> runs, Set<String> selected, Path file) {
